@@ -44,6 +44,8 @@ export interface ContactsErrorInit {
   /** Extra data for the default `applicationError` (e.g. `duplicateContactId`). */
   data?: Record<string, unknown>;
   cause?: unknown;
+  /** For 429/503 answers: how long the server asked us to wait (`Retry-After`), in ms. */
+  retryAfterMs?: number;
 }
 
 /**
@@ -61,12 +63,15 @@ export class ContactsError extends Error {
   readonly status: number;
   readonly code: ContactsErrorCode;
   readonly details: ErrorDetails;
+  /** How long the server asked the caller to wait before retrying, when it said so. */
+  readonly retryAfterMs?: number;
 
   constructor(init: ContactsErrorInit) {
     const message = init.message ?? init.code;
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
     this.code = init.code;
     this.status = init.status ?? ERROR_STATUS[init.code];
+    if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
     this.details = init.details ?? {
       applicationError: {
         code: init.code,

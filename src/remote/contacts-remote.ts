@@ -14,6 +14,8 @@ export interface ChangesPage {
   /** Opaque; pass it back to read what came after this page. */
   readonly cursor: string;
   readonly hasMore: boolean;
+  /** The server's estimate of entries still to read after this page (for progress). */
+  readonly remaining?: number;
 }
 
 /** A Contacts server, as the sync engine sees it. Every method rejects with `ContactsError`. */

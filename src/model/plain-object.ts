@@ -1,0 +1,54 @@
+/**
+ * Safe handling of untrusted plain objects: JSON may carry own `__proto__`/`constructor`
+ * keys, and assigning such a key with `obj[key] = v` would change the object's prototype.
+ * Everything in the model that copies keys it did not write itself goes through here.
+ */
+
+/** A plain object: `{}` literal or `JSON.parse` output (prototype `Object.prototype` or null). */
+export type PlainObject = Record<string, unknown>;
+
+/** True for plain objects; arrays, `Date`s, class instances and null are not. */
+export function isPlainObject(value: unknown): value is PlainObject {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/** Sets an own, enumerable property, even for keys such as `__proto__`. */
+export function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** The own enumerable `[key, value]` pairs of `obj` whose value is not `undefined`. */
+export function definedEntries(obj: PlainObject): [string, unknown][] {
+  return Object.keys(obj).flatMap((k) => (obj[k] === undefined ? [] : [[k, obj[k]] as [string, unknown]]));
+}
+
+/**
+ * Structural equality of JSON-like values: key order and absent-vs-`undefined` do not
+ * matter, array order does, `Date`s compare by time, numbers by `Object.is` except `0`/`-0`.
+ */
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== typeof b || typeof a !== 'object' || a === null || b === null) {
+    return typeof a === 'number' && Number.isNaN(a) && Number.isNaN(b);
+  }
+  if (a instanceof Date || b instanceof Date) {
+    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  }
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
+  }
+  return objectsEqual(a as PlainObject, b as PlainObject);
+}
+
+function objectsEqual(a: PlainObject, b: PlainObject): boolean {
+  const ea = definedEntries(a);
+  if (ea.length !== definedEntries(b).length) return false;
+  return ea.every(([k, v]) => Object.hasOwn(b, k) && deepEqual(v, b[k]));
+}
+
+/** `{ [key]: value }` when `value` is defined, else `{}`: spreads optional properties under exactOptionalPropertyTypes. */
+export function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}

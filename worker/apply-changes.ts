@@ -1,0 +1,131 @@
+/**
+ * Applying one page of the change feed locally, with its cursor, in one transaction:
+ * - a contact nobody edited here takes the server copy;
+ * - a contact with pending edits (or a parked duplicate) is rebased: merge3(base, local,
+ *   remote), base := remote, conflicts recorded; its rows stay, to push the merged result;
+ * - a tombstone deletes a clean contact, and parks a dirty one as a `delete` conflict that
+ *   keeps the local data;
+ * - a server copy no newer than our base (our own push coming back) changes nothing.
+ */
+import type { Contact } from '../src/model/contact.js';
+import type { Conflict } from '../src/model/conflict.js';
+import { asServerId, asServerRevision } from '../src/model/ids.js';
+import type { ChangeEntry, ChangesPage } from '../src/remote/contacts-remote.js';
+import { contactRow } from '../src/store/index-keys.js';
+import type { BaseRow, ContactRow, OutboxRow } from '../src/store/schema.js';
+import { conflictRow, fieldConflictRows, storeConflicts } from './conflict-rows.js';
+import type { EngineDeps } from './engine-deps.js';
+import { engineTx } from './engine-tx.js';
+import { localFromServer, nextRevision, rebase } from './local-copy.js';
+
+/** The `meta` key of the change-feed cursor. */
+export const CURSOR_KEY = 'pullCursor';
+
+/** Everything already stored about the contacts of one page. */
+interface PageState {
+  readonly rows: Map<string, ContactRow>;
+  readonly bases: Map<string, BaseRow>;
+  readonly pending: Map<string, OutboxRow[]>;
+  readonly parked: Set<string>;
+}
+
+/** What applying a page writes. */
+interface PageWrites {
+  readonly put: ContactRow[];
+  readonly remove: string[];
+  readonly bases: BaseRow[];
+  readonly dropBases: string[];
+  readonly dropRows: number[];
+  readonly conflicts: Conflict[];
+}
+
+const idOf = (e: ChangeEntry): string => ('contact' in e ? e.contact._id : e.deletedId);
+
+/**
+ * Applies `page` and stores its cursor, atomically. Returns how many entries changed
+ * something locally.
+ */
+export function applyChangesPage(deps: EngineDeps, page: ChangesPage): Promise<number> {
+  return engineTx(deps, async () => {
+    const ids = [...new Set(page.changes.map(idOf))];
+    const state = await loadState(deps, ids);
+    const writes: PageWrites = { put: [], remove: [], bases: [], dropBases: [], dropRows: [], conflicts: [] };
+    let changed = 0;
+    for (const entry of page.changes) {
+      if ('contact' in entry ? applyContact(deps, state, writes, entry.contact) : applyTombstone(deps, state, writes, entry.deletedId)) changed++;
+    }
+    await storeWrites(deps, writes);
+    await deps.db.meta.put({ key: CURSOR_KEY, value: page.cursor });
+    return changed;
+  });
+}
+
+async function loadState(deps: EngineDeps, ids: string[]): Promise<PageState> {
+  const { db } = deps;
+  const [rows, bases, pending, conflicts] = await Promise.all([
+    db.contacts.bulkGet(ids), db.bases.bulkGet(ids),
+    db.outbox.where('contactId').anyOf(ids).toArray(),
+    db.conflicts.where('contactId').anyOf(ids).toArray(),
+  ]);
+  const state: PageState = { rows: new Map(), bases: new Map(), pending: new Map(), parked: new Set() };
+  for (const r of rows) if (r !== undefined) state.rows.set(r._id, r);
+  for (const b of bases) if (b !== undefined) state.bases.set(b.contactId, b);
+  for (const o of pending) state.pending.set(o.contactId, [...(state.pending.get(o.contactId) ?? []), o]);
+  for (const c of conflicts) if (c.kind === 'duplicate') state.parked.add(c.contactId);
+  return state;
+}
+
+function applyContact(deps: EngineDeps, state: PageState, writes: PageWrites, remote: Contact): boolean {
+  const id = remote._id;
+  const base = state.bases.get(id);
+  if (base !== undefined && base.serverRevision >= remote.revision) return false;
+  const newBase: BaseRow = { contactId: asServerId(id), serverRevision: asServerRevision(remote.revision), contact: remote };
+  writes.bases.push(newBase);
+  state.bases.set(id, newBase);
+  const cur = state.rows.get(id);
+  const dirty = state.pending.has(id) || state.parked.has(id);
+  // Deleted here with the delete still to push: keep it deleted; the push will delete it there.
+  if (cur === undefined && dirty) return false;
+  let info = remote.info;
+  if (cur !== undefined && dirty && base !== undefined) {
+    const rebased = rebase(base.contact.info, cur.c.info, remote.info, deps.policy);
+    info = rebased.info;
+    writes.conflicts.push(...fieldConflictRows(deps, id, rebased.conflicts));
+  }
+  const row = contactRow(localFromServer(remote, info, nextRevision(cur?.c, info)));
+  writes.put.push(row);
+  state.rows.set(id, row);
+  return true;
+}
+
+function applyTombstone(deps: EngineDeps, state: PageState, writes: PageWrites, id: string): boolean {
+  const cur = state.rows.get(id);
+  const base = state.bases.get(id);
+  const rows = state.pending.get(id) ?? [];
+  writes.dropBases.push(id);
+  state.bases.delete(id);
+  if (cur === undefined) {
+    // Gone here too (or never seen): a pending delete has nothing left to do.
+    writes.dropRows.push(...rows.flatMap((r) => (r.seq === undefined ? [] : [r.seq])));
+    return false;
+  }
+  state.rows.delete(id);
+  if (rows.length === 0 && !state.parked.has(id)) {
+    writes.remove.push(id);
+    return true;
+  }
+  // Edited here, deleted there: keep the local data as a local-only contact and ask the user.
+  writes.dropRows.push(...rows.flatMap((r) => (r.seq === undefined ? [] : [r.seq])));
+  writes.conflicts.push(conflictRow(deps, id, 'delete', { base: base?.contact.info, local: cur.c.info }));
+  return false;
+}
+
+async function storeWrites(deps: EngineDeps, w: PageWrites): Promise<void> {
+  const { db } = deps;
+  if (w.remove.length > 0) await db.contacts.bulkDelete(w.remove);
+  if (w.put.length > 0) await db.contacts.bulkPut(w.put);
+  if (w.dropBases.length > 0) await db.bases.bulkDelete(w.dropBases);
+  if (w.bases.length > 0) await db.bases.bulkPut(w.bases);
+  if (w.dropRows.length > 0) await db.outbox.bulkDelete(w.dropRows);
+  await storeConflicts(db, w.conflicts);
+}

@@ -1,0 +1,60 @@
+/**
+ * Pushing every contact with pending rows, several at a time, oldest first. One contact's
+ * failure never stops the others; only failures that would hit every request (no network,
+ * credentials refused) end the pass early.
+ */
+import { ContactsError } from '../src/model/contacts-error.js';
+import { ENGINE_LIMITS } from './engine-deps.js';
+import { pushContact, type PushContext } from './push-contact.js';
+import { pendingContactIds } from './snapshot.js';
+
+/** What a push pass ended with. */
+export interface PushOutcome {
+  /** Contacts pushed (or parked) without error. */
+  readonly pushed: number;
+  /** The most telling failure, if any contact failed. */
+  readonly error?: ContactsError;
+  /** True when the pass stopped early because every request would fail the same way. */
+  readonly blocked: boolean;
+}
+
+const blocksAll = (e: ContactsError): boolean =>
+  e.code === 'NETWORK_ERROR' || e.status === 401 || e.status === 403 || e.code === 'NOT_LEADER' || e.code === 'DATABASE_CLOSED';
+
+/** Severity order of failures when several contacts fail differently. */
+const rank = (e: ContactsError): number => (e.code === 'NOT_LEADER' ? 4 : e.status === 401 || e.status === 403 ? 3 : e.code === 'NETWORK_ERROR' ? 2 : 1);
+
+const asContactsError = (e: unknown): ContactsError =>
+  e instanceof ContactsError ? e : new ContactsError({ code: 'INTERNAL', message: e instanceof Error ? e.message : String(e), cause: e });
+
+/**
+ * Pushes every pending contact once.
+ *
+ * @example
+ * ```ts
+ * const { error, blocked } = await pushAll(ctx);
+ * if (error) throw error; // the retry loop decides when to try again
+ * ```
+ */
+export async function pushAll(ctx: PushContext, concurrency: number = ENGINE_LIMITS.pushConcurrency): Promise<PushOutcome> {
+  const ids = await pendingContactIds(ctx.db);
+  let next = 0;
+  let pushed = 0;
+  let error: ContactsError | undefined;
+  let blocked = false;
+  const worker = async (): Promise<void> => {
+    while (!blocked && next < ids.length) {
+      const id = ids[next++]!;
+      try {
+        await pushContact(ctx, id);
+        pushed++;
+      } catch (e) {
+        const err = asContactsError(e);
+        if (error === undefined || rank(err) > rank(error)) error = err;
+        if (blocksAll(err)) blocked = true;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, ids.length) }, worker));
+  return { pushed, blocked, ...(error === undefined ? {} : { error }) };
+}

@@ -1,0 +1,176 @@
+/**
+ * The transactions that apply a push's outcome. Each reads the contact again inside its
+ * transaction, because the user may have edited it while the request was in flight: edits
+ * made since the snapshot stay pending (their outbox rows are not the snapshot's).
+ */
+import type { Contact, ContactInfo } from '../src/model/contact.js';
+import type { Conflict } from '../src/model/conflict.js';
+import { asServerId, asServerRevision, newMutationId, type ContactId, type TempContactId } from '../src/model/ids.js';
+import { diffInfo } from '../src/model/info-diff.js';
+import { normalizeInfo } from '../src/model/normalize.js';
+import { contactRow } from '../src/store/index-keys.js';
+import type { ContactsDb } from '../src/store/schema.js';
+import { storeConflicts, fieldConflictRows } from './conflict-rows.js';
+import { forgetCreateAttempt } from './create-attempts.js';
+import type { EngineDeps } from './engine-deps.js';
+import { engineTx } from './engine-tx.js';
+import { infoAfterPush, localFromServer, nextRevision, rebase } from './local-copy.js';
+import { seqsOf, type PushSnapshot } from './snapshot.js';
+
+async function putBase(db: ContactsDb, server: Contact): Promise<void> {
+  await db.bases.put({ contactId: asServerId(server._id), serverRevision: asServerRevision(server.revision), contact: server });
+}
+
+/**
+ * Keeps a contact whose local view differs from its base in the queue. Pushed rows are
+ * removed wholesale, but what was sent can be older than the local view (a create replayed
+ * with its first body after a lost answer); the difference must still reach the server.
+ */
+async function keepDirtyIfDiverged(deps: EngineDeps, contactId: string, info: ContactInfo, base: Contact): Promise<void> {
+  const patch = diffInfo(base.info, info);
+  if (Object.keys(patch).length === 0) return;
+  if ((await deps.db.outbox.where('contactId').equals(contactId).count()) > 0) return;
+  await deps.db.outbox.add({
+    op: 'update', contactId: contactId as ContactId, patch, allowDuplicates: false,
+    mutationId: newMutationId(deps.makeId), createdAt: deps.now(),
+  });
+}
+
+/** The server accepted a PATCH of `sent`: base := its copy, the pushed rows are done. */
+export function commitAck(deps: EngineDeps, snap: PushSnapshot, server: Contact, sent: ContactInfo): Promise<void> {
+  return engineTx(deps, async () => {
+    const { db } = deps;
+    const cur = await db.contacts.get(snap.contactId);
+    await putBase(db, server);
+    if (cur !== undefined) {
+      const info = infoAfterPush(sent, cur.c.info, server.info);
+      await db.contacts.put(contactRow(localFromServer(server, info, nextRevision(cur.c, info))));
+      await db.outbox.bulkDelete(seqsOf(snap.rows));
+      await keepDirtyIfDiverged(deps, snap.contactId, info, server);
+    } else {
+      await db.outbox.bulkDelete(seqsOf(snap.rows));
+    }
+  });
+}
+
+/**
+ * The server created the contact: re-key it from its temporary id to the server's id in one
+ * transaction (later outbox rows and conflicts follow, an alias keeps the old id answering),
+ * so live queries never see two contacts. If a pull already brought a newer server copy
+ * of the new contact, the local view is rebased onto it.
+ */
+export function commitRekey(deps: EngineDeps, snap: PushSnapshot, mutationId: string, server: Contact, sent: ContactInfo): Promise<void> {
+  return engineTx(deps, async () => {
+    const { db } = deps;
+    const tempId = snap.contactId;
+    const [cur, existing, newerBase] = await Promise.all([db.contacts.get(tempId), db.contacts.get(server._id), db.bases.get(server._id)]);
+    let base = server;
+    if (cur !== undefined) {
+      let info = infoAfterPush(sent, cur.c.info, server.info);
+      if (newerBase !== undefined && newerBase.serverRevision > server.revision) {
+        const rebased = rebase(server.info, info, newerBase.contact.info, deps.policy);
+        info = rebased.info;
+        base = newerBase.contact;
+        await storeConflicts(db, fieldConflictRows(deps, server._id, rebased.conflicts));
+      }
+      const revision = Math.max(cur.c.revision, existing?.c.revision ?? 0);
+      const bumped = nextRevision({ ...cur.c, revision }, info);
+      await db.contacts.delete(tempId);
+      await db.contacts.put(contactRow(localFromServer(base, info, bumped)));
+      await db.outbox.bulkDelete(seqsOf(snap.rows));
+      await db.outbox.where('contactId').equals(tempId).modify({ contactId: asServerId(server._id) });
+      await keepDirtyIfDiverged(deps, server._id, info, base);
+    } else {
+      await db.outbox.bulkDelete(seqsOf(snap.rows));
+      await db.outbox.where('contactId').equals(tempId).modify({ contactId: asServerId(server._id) });
+    }
+    await putBase(db, base);
+    await db.conflicts.where('contactId').equals(tempId).modify({ contactId: server._id });
+    await db.aliases.put({ tempId: tempId as TempContactId, serverId: asServerId(server._id) });
+    await forgetCreateAttempt(db, mutationId);
+  });
+}
+
+/**
+ * The server's copy moved on (409): rebase the local edits onto `remote` with the merge,
+ * record the conflicts, base := remote. The rows stay: the next attempt pushes the rest.
+ */
+export function commitRebase(deps: EngineDeps, snap: PushSnapshot, remote: Contact): Promise<void> {
+  return engineTx(deps, async () => {
+    const { db } = deps;
+    const [cur, base] = await Promise.all([db.contacts.get(snap.contactId), db.bases.get(snap.contactId)]);
+    if (cur !== undefined && base !== undefined) {
+      const { info, conflicts } = rebase(base.contact.info, cur.c.info, remote.info, deps.policy);
+      await db.contacts.put(contactRow(localFromServer(remote, info, nextRevision(cur.c, info))));
+      await storeConflicts(db, fieldConflictRows(deps, snap.contactId, conflicts));
+    }
+    await putBase(db, remote);
+  });
+}
+
+/** Nothing to send (the edits cancelled out, or the contact is parked): the rows are done. */
+export function commitDrop(deps: EngineDeps, snap: PushSnapshot): Promise<void> {
+  return engineTx(deps, async () => {
+    await deps.db.outbox.bulkDelete(seqsOf(snap.rows));
+  });
+}
+
+/** The server deleted the contact (or had already): the rows and the base are done. */
+export function commitDeleted(deps: EngineDeps, snap: PushSnapshot, mutationId?: string): Promise<void> {
+  return engineTx(deps, async () => {
+    const { db } = deps;
+    await db.outbox.bulkDelete(seqsOf(snap.rows));
+    await db.bases.delete(snap.contactId);
+    if (mutationId !== undefined) await forgetCreateAttempt(db, mutationId);
+  });
+}
+
+/** How a parked mutation leaves the local contact. */
+export type ParkLocal =
+  | { readonly kind: 'keep' }
+  | { readonly kind: 'remove' }
+  | { readonly kind: 'set'; readonly contact: Contact }
+  | { readonly kind: 'revertTo'; readonly server: Contact };
+
+/**
+ * The server refused the mutation for good (duplicate, rejected, deleted remotely): record
+ * the conflict, take the rows out of the queue, and leave the local contact as `local` says.
+ * Nothing is lost: what was refused is in the conflict.
+ */
+export function commitPark(
+  deps: EngineDeps, snap: PushSnapshot, conflict: Conflict,
+  local: ParkLocal, options: { readonly dropBase?: boolean; readonly mutationId?: string } = {},
+): Promise<void> {
+  return engineTx(deps, async () => {
+    const { db } = deps;
+    const cur = await db.contacts.get(snap.contactId);
+    if (local.kind === 'remove') await db.contacts.delete(snap.contactId);
+    if (local.kind === 'set') await db.contacts.put(contactRow(local.contact));
+    if (local.kind === 'revertTo') {
+      const info = local.server.info;
+      const revision = cur === undefined ? (snap.row?.c.revision ?? 0) + 1 : nextRevision(cur.c, info);
+      await db.contacts.put(contactRow(localFromServer(local.server, info, revision)));
+    }
+    if (options.dropBase === true) await db.bases.delete(snap.contactId);
+    if (options.mutationId !== undefined) await forgetCreateAttempt(db, options.mutationId);
+    await db.outbox.bulkDelete(seqsOf(snap.rows));
+    await storeConflicts(db, [conflict]);
+  });
+}
+
+/**
+ * A member's primary email cannot change (428): put the base's emails back locally, record
+ * the refusal, and keep the rows so that the rest of the edit is pushed next.
+ */
+export function commitRevertEmails(deps: EngineDeps, snap: PushSnapshot, base: Contact, conflict: Conflict): Promise<void> {
+  return engineTx(deps, async () => {
+    const { db } = deps;
+    const cur = await db.contacts.get(snap.contactId);
+    if (cur !== undefined) {
+      const { emails: _drop, ...rest } = cur.c.info;
+      const info = normalizeInfo(base.info.emails === undefined ? rest : { ...rest, emails: base.info.emails });
+      await db.contacts.put(contactRow(localFromServer(base, info, nextRevision(cur.c, info))));
+    }
+    await storeConflicts(db, [conflict]);
+  });
+}

@@ -1,0 +1,180 @@
+/**
+ * Pushing one contact: its pending rows coalesce into one request carrying the fields that
+ * differ from the base (or a create, or a delete), and the server's answer decides what is
+ * committed (DESIGN.md section 4):
+ *
+ *   snapshot ─▶ delete? ─▶ DELETE ─▶ done (404 too) │ 428 ─▶ restore + rejected
+ *            ─▶ create? ─▶ POST (Idempotency-Key) ─▶ re-key │ 409 dup ─▶ duplicate │ 400/428 ─▶ rejected
+ *            ─▶ update  ─▶ PATCH ─▶ ack │ 409 changed ─▶ GET, merge, again (bounded)
+ *                                     │ 404 ─▶ delete conflict │ 409 dup ─▶ duplicate
+ *                                     │ 428 member email ─▶ drop the email change, again │ 400/428 ─▶ rejected
+ *   401/403, 429, 5xx and network errors are thrown: the retry loop owns waiting.
+ */
+import type { Contact, ContactInfo } from '../src/model/contact.js';
+import { ContactsError } from '../src/model/contacts-error.js';
+import { diffInfo } from '../src/model/info-diff.js';
+import type { OutboxRow } from '../src/store/schema.js';
+import { conflictRow } from './conflict-rows.js';
+import { readCreateAttempt, recordCreateAttempt, type CreateAttempt } from './create-attempts.js';
+import { ENGINE_LIMITS, type EngineDeps } from './engine-deps.js';
+import { engineTx } from './engine-tx.js';
+import type { LabelRegistry } from './label-registry.js';
+import { commitAck, commitDeleted, commitDrop, commitPark, commitRebase, commitRekey, commitRevertEmails } from './push-commits.js';
+import { readSnapshot, type PushSnapshot } from './snapshot.js';
+
+/** What a push of one contact needs besides the engine's deps. */
+export interface PushContext extends EngineDeps {
+  readonly labels: LabelRegistry;
+}
+
+type Step = 'done' | 'again';
+
+/**
+ * Pushes everything pending for `contactId` until the server has it or the mutation is
+ * parked as a conflict.
+ *
+ * @throws ContactsError for failures worth retrying later (network, 401/403, 429, 5xx,
+ * storage) and `CONTACT_ALREADY_CHANGED` when the contact kept changing under us.
+ */
+export async function pushContact(ctx: PushContext, contactId: string): Promise<void> {
+  for (let attempt = 0; attempt <= ENGINE_LIMITS.maxRebaseAttempts; attempt++) {
+    const snap = await readSnapshot(ctx.db, contactId);
+    if (snap === undefined) return;
+    if ((await pushStep(ctx, snap)) === 'done') return;
+  }
+  throw new ContactsError({ code: 'CONTACT_ALREADY_CHANGED', status: 503, message: `contact ${contactId} kept changing on the server; will retry` });
+}
+
+function pushStep(ctx: PushContext, snap: PushSnapshot): Promise<Step> {
+  const create = snap.rows.find((r) => r.op === 'create');
+  if (snap.row === undefined) return pushDelete(ctx, snap, create);
+  if (create !== undefined) return pushCreate(ctx, snap, create, snap.row.c);
+  return pushUpdate(ctx, snap, snap.row.c);
+}
+
+const allowDuplicatesOf = (rows: readonly OutboxRow[]): boolean =>
+  rows.some((r) => (r.op === 'create' || r.op === 'update') && r.allowDuplicates);
+
+const hasCode = (e: unknown, code: string): e is ContactsError => e instanceof ContactsError && e.code === code;
+
+/** 400 and 428 answers are final for this mutation (except the ones handled before). */
+const isRefusal = (e: unknown): e is ContactsError =>
+  e instanceof ContactsError && (e.status === 400 || e.status === 428 || e.status === 413);
+
+async function pushDelete(ctx: PushContext, snap: PushSnapshot, create: OutboxRow | undefined): Promise<Step> {
+  let serverId = snap.contactId;
+  if (create !== undefined) {
+    const attempt = await readCreateAttempt(ctx.db, create.mutationId);
+    // Never sent: the server never heard of it, so there is nothing to delete there.
+    if (attempt === undefined) return commitDrop(ctx, snap).then(() => 'done');
+    // Sent, answer unknown: replay it to learn the id, then delete that.
+    try {
+      serverId = (await ctx.remote.createContact(attempt.info, { idempotencyKey: create.mutationId, allowDuplicates: attempt.allowDuplicates }))._id;
+    } catch (e) {
+      // A refusal means the first send was refused too: no contact was made.
+      if (!isRefusal(e) && !hasCode(e, 'DUPLICATE_CONTACT_EXISTS')) throw e;
+      return commitDeleted(ctx, snap, create.mutationId).then(() => 'done');
+    }
+  }
+  try {
+    await ctx.remote.deleteContact(serverId);
+  } catch (e) {
+    if (!(e instanceof ContactsError && e.status === 404)) {
+      if (!isRefusal(e) || snap.base === undefined) throw e;
+      const conflict = conflictRow(ctx, snap.contactId, 'rejected', { code: e.code, data: e.data, base: snap.base.contact.info, remote: snap.base.contact.info });
+      await commitPark(ctx, snap, conflict, { kind: 'revertTo', server: snap.base.contact });
+      return 'done';
+    }
+  }
+  await commitDeleted(ctx, snap, create?.mutationId);
+  return 'done';
+}
+
+async function pushCreate(ctx: PushContext, snap: PushSnapshot, create: OutboxRow, local: Contact): Promise<Step> {
+  const body = await createBody(ctx, create.mutationId, { info: local.info, allowDuplicates: allowDuplicatesOf(snap.rows) });
+  let server: Contact;
+  try {
+    await ctx.labels.ensure(body.info);
+    server = await ctx.remote.createContact(body.info, { idempotencyKey: create.mutationId, allowDuplicates: body.allowDuplicates });
+  } catch (e) {
+    if (hasCode(e, 'DUPLICATE_CONTACT_EXISTS')) {
+      const conflict = conflictRow(ctx, snap.contactId, 'duplicate', { code: e.code, data: e.data, local: body.info });
+      await commitPark(ctx, snap, conflict, { kind: 'keep' }, { mutationId: create.mutationId });
+      return 'done';
+    }
+    if (!isRefusal(e)) throw e;
+    const conflict = conflictRow(ctx, snap.contactId, 'rejected', { code: e.code, data: e.data ?? e.details, local: local.info });
+    await commitPark(ctx, snap, conflict, { kind: 'remove' }, { mutationId: create.mutationId });
+    return 'done';
+  }
+  ctx.labels.learn(server.info);
+  await commitRekey(ctx, snap, create.mutationId, server, body.info);
+  return 'done';
+}
+
+/** The body to send: the recorded one if this create was sent before (so the key replays), else a new record. */
+async function createBody(ctx: PushContext, mutationId: string, fresh: CreateAttempt): Promise<CreateAttempt> {
+  return engineTx(ctx, async () => {
+    const recorded = await readCreateAttempt(ctx.db, mutationId);
+    if (recorded !== undefined) return recorded;
+    await recordCreateAttempt(ctx.db, mutationId, fresh);
+    return fresh;
+  });
+}
+
+async function pushUpdate(ctx: PushContext, snap: PushSnapshot, local: Contact): Promise<Step> {
+  const base = snap.base?.contact;
+  // No base: the server deleted this contact and the user kept editing it (a delete conflict is open).
+  if (base === undefined) return commitDrop(ctx, snap).then(() => 'done');
+  const patch = diffInfo(base.info, local.info);
+  if (Object.keys(patch).length === 0) return commitDrop(ctx, snap).then(() => 'done');
+  try {
+    await ctx.labels.ensure(patch);
+    const server = await ctx.remote.updateContact(snap.contactId, patch, base.revision, { allowDuplicates: allowDuplicatesOf(snap.rows) });
+    ctx.labels.learn(server.info);
+    await commitAck(ctx, snap, server, local.info);
+    return 'done';
+  } catch (e) {
+    return onUpdateError(ctx, snap, base, local.info, e);
+  }
+}
+
+async function onUpdateError(ctx: PushContext, snap: PushSnapshot, base: Contact, sent: ContactInfo, e: unknown): Promise<Step> {
+  if (hasCode(e, 'CONTACT_ALREADY_CHANGED')) {
+    const remote = await getOrUndefined(ctx, snap.contactId);
+    if (remote !== undefined) return commitRebase(ctx, snap, remote).then(() => 'again');
+  } else if (!(e instanceof ContactsError && e.status === 404)) {
+    return onRefusal(ctx, snap, base, sent, e);
+  }
+  const conflict = conflictRow(ctx, snap.contactId, 'delete', { base: base.info, local: sent });
+  await commitPark(ctx, snap, conflict, { kind: 'keep' }, { dropBase: true });
+  return 'done';
+}
+
+async function onRefusal(ctx: PushContext, snap: PushSnapshot, base: Contact, sent: ContactInfo, e: unknown): Promise<Step> {
+  if (hasCode(e, 'DUPLICATE_CONTACT_EXISTS')) {
+    const conflict = conflictRow(ctx, snap.contactId, 'duplicate', { code: e.code, data: e.data, base: base.info, local: sent });
+    await commitPark(ctx, snap, conflict, { kind: 'keep' });
+    return 'done';
+  }
+  if (hasCode(e, 'CANNOT_UPDATE_MEMBER_EMAIL')) {
+    const conflict = conflictRow(ctx, snap.contactId, 'rejected', {
+      path: 'info.emails', code: e.code, data: e.data, base: base.info.emails, local: sent.emails, remote: base.info.emails,
+    });
+    await commitRevertEmails(ctx, snap, base, conflict);
+    return 'again';
+  }
+  if (!isRefusal(e)) throw e;
+  const conflict = conflictRow(ctx, snap.contactId, 'rejected', { code: e.code, data: e.data ?? e.details, base: base.info, local: sent, remote: base.info });
+  await commitPark(ctx, snap, conflict, { kind: 'revertTo', server: base });
+  return 'done';
+}
+
+async function getOrUndefined(ctx: PushContext, contactId: string): Promise<Contact | undefined> {
+  try {
+    return await ctx.remote.getContact(contactId);
+  } catch (e) {
+    if (e instanceof ContactsError && e.status === 404) return undefined;
+    throw e;
+  }
+}

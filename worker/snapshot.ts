@@ -1,0 +1,44 @@
+/** What the engine reads about one contact before pushing it: its pending rows, local view and base. */
+import type { BaseRow, ContactRow, ContactsDb, OutboxRow } from '../src/store/schema.js';
+import { mapStorageError } from '../src/store/map-storage-error.js';
+
+/** A consistent read of one contact's push state. */
+export interface PushSnapshot {
+  readonly contactId: string;
+  /** Pending rows in outbox order (never empty). */
+  readonly rows: readonly OutboxRow[];
+  /** The local view; undefined when the contact was deleted locally. */
+  readonly row: ContactRow | undefined;
+  /** The last server copy; undefined when the server has never confirmed the contact. */
+  readonly base: BaseRow | undefined;
+}
+
+/** Reads the push state of `contactId` in one transaction; undefined when nothing is pending. */
+export async function readSnapshot(db: ContactsDb, contactId: string): Promise<PushSnapshot | undefined> {
+  try {
+    return await db.transaction('r', [db.outbox, db.contacts, db.bases], async () => {
+      const rows = await db.outbox.where('contactId').equals(contactId).sortBy('seq');
+      if (rows.length === 0) return undefined;
+      const [row, base] = await Promise.all([db.contacts.get(contactId), db.bases.get(contactId)]);
+      return { contactId, rows, row, base };
+    });
+  } catch (e) {
+    throw mapStorageError(e);
+  }
+}
+
+/** Contact ids with pending rows, in the order of their oldest pending row. */
+export async function pendingContactIds(db: ContactsDb): Promise<string[]> {
+  const seen = new Set<string>();
+  try {
+    await db.outbox.orderBy('seq').each((r) => { seen.add(r.contactId); });
+  } catch (e) {
+    throw mapStorageError(e);
+  }
+  return [...seen];
+}
+
+/** The `seq`s of `rows` (rows read from the table always have one). */
+export function seqsOf(rows: readonly OutboxRow[]): number[] {
+  return rows.flatMap((r) => (r.seq === undefined ? [] : [r.seq]));
+}
