@@ -1,0 +1,248 @@
+/**
+ * The local write path: each public write is one read-write transaction that checks the
+ * local revision, writes the contact and appends its outbox row. Validation runs before the
+ * transaction opens; inside it nothing awaits anything but Dexie.
+ */
+import type { Contact, ContactInfo } from '../model/contact.js';
+import { applyInfoPatch } from '../model/apply-patch.js';
+import { needsDuplicateCheck } from '../model/duplicates.js';
+import { isTempId, newMutationId, newTempId, randomId, type ContactId, type IdFactory } from '../model/ids.js';
+import { normalizeInfo } from '../model/normalize.js';
+import { assertSufficientInfo, validateInfo, validateLabelKeys } from '../model/validate-info.js';
+import { newContact, withInfo } from './build-contact.js';
+import { findDuplicate } from './find-duplicate.js';
+import { contactRow } from './index-keys.js';
+import { addLabelKeys, removeLabelKeys } from './label-keys.js';
+import { mapStorageError } from './map-storage-error.js';
+import { assertDeletable, assertMemberEmailKept } from './member-rules.js';
+import { importContacts } from './import-contacts.js';
+import type { ContactsDb, OutboxRow } from './schema.js';
+import { checkContactId, checkRevision, contactAlreadyChanged, contactNotFound } from './store-errors.js';
+
+/** Options of create and update (the store's copy of the client's `WriteOptions`). */
+export interface StoreWriteOptions {
+  readonly allowDuplicates?: boolean;
+}
+
+/** An outbox row before the store stamps it. */
+export type NewOutboxRow = OutboxRow extends infer R
+  ? R extends OutboxRow ? Omit<R, 'seq' | 'mutationId' | 'createdAt'> : never : never;
+
+/** Appends outbox rows inside the current transaction (a no-op for a local-only store). */
+export type QueueMutation = (...rows: NewOutboxRow[]) => Promise<void>;
+
+/** How a `ContactStore` behaves. */
+export interface ContactStoreOptions {
+  /** Append outbox rows; true when the client has a remote. Default false. */
+  readonly queueMutations?: boolean;
+  /** Clock seam; default `Date.now`. */
+  readonly now?: () => number;
+  /** Id seam (temporary contact ids, mutation ids); default `crypto.randomUUID`. */
+  readonly makeId?: IdFactory;
+}
+
+/**
+ * The local contacts API over one `ContactsDb`, with the Wix semantics and error codes.
+ *
+ * @example
+ * ```ts
+ * const store = new ContactStore(db, { queueMutations: true });
+ * const off = store.onOutboxGrew(() => engine.wake());
+ * const created = await store.createContact({ name: { first: 'Ada' } });
+ * ```
+ */
+export class ContactStore {
+  readonly db: ContactsDb;
+  private readonly queueMutations: boolean;
+  private readonly now: () => number;
+  private readonly makeId: IdFactory;
+  private readonly outboxListeners = new Set<(rows: number) => void>();
+
+  constructor(db: ContactsDb, options: ContactStoreOptions = {}) {
+    this.db = db;
+    this.queueMutations = options.queueMutations ?? false;
+    this.now = options.now ?? Date.now;
+    this.makeId = options.makeId ?? randomId;
+  }
+
+  /**
+   * Calls `listener` with the number of rows after every committed write that appended
+   * outbox rows; returns the unsubscribe.
+   */
+  onOutboxGrew(listener: (rows: number) => void): () => void {
+    this.outboxListeners.add(listener);
+    return () => { this.outboxListeners.delete(listener); };
+  }
+
+  /**
+   * Creates a contact with a temporary id and revision 1.
+   *
+   * @throws ContactsError 400 (`INVALID_ARGUMENT`, `INSUFFICIENT_CONTACT_DATA`,
+   * `CANNOT_HAVE_MULTIPLE_PRIMARY_INFO`, `INVALID_EXTENDED_FIELD_VALUE`), 409
+   * `DUPLICATE_CONTACT_EXISTS`, storage codes (`STORAGE_FULL`...).
+   */
+  async createContact(info: unknown, options: StoreWriteOptions = {}): Promise<Contact> {
+    const normalized = normalizeInfo(validateInfo(info, 'create'));
+    const allowDuplicates = options.allowDuplicates === true;
+    const contact = newContact(newTempId(this.makeId), normalized, this.now());
+    return this.write(async (queue) => {
+      if (needsDuplicateCheck('create', normalized, allowDuplicates)) await this.assertNoDuplicate(normalized, contact._id);
+      await Promise.all([
+        this.db.contacts.add(contactRow(contact)),
+        queue({ op: 'create', contactId: contact._id as ContactId, allowDuplicates }),
+      ]);
+      return contact;
+    });
+  }
+
+  /**
+   * The contact with this id; a temporary id the server has replaced still answers.
+   *
+   * @throws ContactsError 404 `CONTACT_NOT_FOUND`, 400 `INVALID_ARGUMENT`, storage codes.
+   */
+  async getContact(contactId: unknown): Promise<Contact> {
+    const id = checkContactId(contactId);
+    try {
+      const contact = await this.findContact(id);
+      if (contact === undefined) throw contactNotFound(id);
+      return contact;
+    } catch (e) { throw mapStorageError(e); }
+  }
+
+  /**
+   * Updates with the implicit field mask of a Wix PATCH; `revision` must be the local one.
+   *
+   * @throws ContactsError 400 (`INVALID_ARGUMENT`, `INSUFFICIENT_UPDATE_CONTACT_DATA`,
+   * `INSUFFICIENT_CONTACT_DATA`, `CANNOT_HAVE_MULTIPLE_PRIMARY_INFO`,
+   * `INVALID_EXTENDED_FIELD_VALUE`), 404 `CONTACT_NOT_FOUND`, 409 `CONTACT_ALREADY_CHANGED`,
+   * 409 `DUPLICATE_CONTACT_EXISTS`, 428 `CANNOT_UPDATE_MEMBER_EMAIL`, storage codes.
+   */
+  async updateContact(contactId: unknown, info: unknown, revision: unknown, options: StoreWriteOptions = {}): Promise<Contact> {
+    const id = checkContactId(contactId);
+    const expected = checkRevision(revision);
+    const patch = validateInfo(info, 'update');
+    const allowDuplicates = options.allowDuplicates === true;
+    return this.write(async (queue) => {
+      const current = await this.loadContact(id);
+      if (current.revision !== expected) throw contactAlreadyChanged(current);
+      const merged = applyInfoPatch(current.info, patch);
+      assertSufficientInfo(merged);
+      const next = withInfo(current, normalizeInfo(merged), this.now());
+      assertMemberEmailKept(current, next);
+      if (needsDuplicateCheck('update', patch, allowDuplicates)) await this.assertNoDuplicate(next.info, next._id);
+      await Promise.all([
+        this.db.contacts.put(contactRow(next)),
+        queue({ op: 'update', contactId: next._id as ContactId, patch, allowDuplicates }),
+      ]);
+      return next;
+    });
+  }
+
+  /**
+   * Deletes a contact.
+   *
+   * @throws ContactsError 404 `CONTACT_NOT_FOUND`, 428 `CANNOT_DELETE_MEMBER`, storage codes.
+   */
+  async deleteContact(contactId: unknown): Promise<void> {
+    const id = checkContactId(contactId);
+    await this.write(async (queue) => {
+      const current = await this.loadContact(id);
+      assertDeletable(current);
+      await Promise.all([this.db.contacts.delete(current._id), queue({ op: 'delete', contactId: current._id as ContactId })]);
+    });
+  }
+
+  /**
+   * Adds label keys; keys already there are ignored, and nothing changes (no new revision)
+   * when all of them are.
+   *
+   * @throws ContactsError 400 `INVALID_ARGUMENT`, 404 `CONTACT_NOT_FOUND`, storage codes.
+   */
+  async labelContact(contactId: unknown, labelKeys: unknown): Promise<Contact> {
+    const id = checkContactId(contactId);
+    const keys = validateLabelKeys(labelKeys, 'labelKeys');
+    return this.relabel(id, (current) => addLabelKeys(current.info, keys), 'label');
+  }
+
+  /**
+   * Removes label keys; absent keys are ignored (idempotent, like `labelContact`).
+   *
+   * @throws ContactsError 400 `INVALID_ARGUMENT`, 404 `CONTACT_NOT_FOUND`, storage codes.
+   */
+  async unlabelContact(contactId: unknown, labelKeys: unknown): Promise<Contact> {
+    const id = checkContactId(contactId);
+    const keys = validateLabelKeys(labelKeys, 'labelKeys');
+    return this.relabel(id, (current) => removeLabelKeys(current.info, keys), 'unlabel');
+  }
+
+  /**
+   * Creates many contacts in one transaction (all or none), e.g. a CSV import.
+   *
+   * @throws ContactsError as `createContact`, for the first failing item.
+   */
+  async importContacts(infos: readonly unknown[], options: StoreWriteOptions = {}): Promise<Contact[]> {
+    const allowDuplicates = options.allowDuplicates === true;
+    const nowMs = this.now();
+    const contacts = infos.map((info) => newContact(newTempId(this.makeId), normalizeInfo(validateInfo(info, 'create')), nowMs));
+    return this.write(async (queue) => {
+      await importContacts(this.db, contacts, allowDuplicates);
+      await queue(...contacts.map((c) => ({ op: 'create', contactId: c._id as ContactId, allowDuplicates }) as const));
+      return contacts;
+    });
+  }
+
+  /** Reads a contact, following the alias of a re-keyed temporary id. Call inside or outside a transaction. */
+  async findContact(id: string): Promise<Contact | undefined> {
+    const row = await this.db.contacts.get(id);
+    if (row !== undefined || !isTempId(id)) return row?.c;
+    const alias = await this.db.aliases.get(id);
+    return alias === undefined ? undefined : (await this.db.contacts.get(alias.serverId))?.c;
+  }
+
+  private async loadContact(id: string): Promise<Contact> {
+    const contact = await this.findContact(id);
+    if (contact === undefined) throw contactNotFound(id);
+    return contact;
+  }
+
+  private async relabel(id: string, change: (c: Contact) => { info: ContactInfo; keys: string[] }, op: 'label' | 'unlabel'): Promise<Contact> {
+    return this.write(async (queue) => {
+      const current = await this.loadContact(id);
+      const { info, keys } = change(current);
+      if (keys.length === 0) return current;
+      const next = withInfo(current, normalizeInfo(info), this.now());
+      await Promise.all([this.db.contacts.put(contactRow(next)), queue({ op, contactId: next._id as ContactId, labelKeys: keys })]);
+      return next;
+    });
+  }
+
+  private async assertNoDuplicate(info: ContactInfo, excludeId: string): Promise<void> {
+    const duplicate = await findDuplicate(this.db, info, excludeId);
+    if (duplicate !== undefined) throw duplicate;
+  }
+
+  /**
+   * Runs `fn` in one rw transaction; tells listeners after the commit if it queued rows.
+   * Callers issue the contact write and the outbox append together (`Promise.all`): the
+   * requests run in order inside the transaction anyway, and not awaiting in between saves
+   * a round trip per write.
+   */
+  private async write<T>(fn: (queue: QueueMutation) => Promise<T>): Promise<T> {
+    let queued = 0;
+    const queue: QueueMutation = async (...rows) => {
+      if (!this.queueMutations || rows.length === 0) return;
+      queued += rows.length;
+      const createdAt = this.now();
+      const stamped = rows.map((row): OutboxRow => ({ ...row, mutationId: newMutationId(this.makeId), createdAt }));
+      await (stamped.length === 1 ? this.db.outbox.add(stamped[0]!) : this.db.outbox.bulkAdd(stamped));
+    };
+    const { db } = this;
+    let result: T;
+    try {
+      // Dexie keeps the transaction zone across awaits only for native async scope functions.
+      result = await db.transaction('rw', [db.contacts, db.outbox, db.aliases], async () => fn(queue));
+    } catch (e) { throw mapStorageError(e); }
+    if (queued > 0) this.outboxListeners.forEach((listener) => { listener(queued); });
+    return result;
+  }
+}

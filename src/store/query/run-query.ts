@@ -1,0 +1,67 @@
+/** Executes a query plan against `contacts`, with the server's matching and order. */
+import type { Collection } from 'dexie';
+import type { Contact } from '../../model/contact.js';
+import { compareContacts, matchesFilter } from '../../model/query/match.js';
+import type { ContactQuery } from './contact-query.js';
+import { planQuery, type IndexRange, type QueryPlan } from './query-plan.js';
+import type { ContactRow, ContactsDb } from '../schema.js';
+
+/** One page of matches and the number of all matches. */
+export interface QueryPage {
+  readonly items: Contact[];
+  readonly totalCount: number;
+}
+
+/**
+ * Runs `query`: reads the plan's index range (or walks an index in sort order, or scans),
+ * keeps the contacts that match the whole filter, orders them like the server and cuts the
+ * page. Without a filter the page is read straight off the sort index and the total from
+ * `count()`, so a `limit(50)` reads 50 rows. Works inside `liveQuery` (Dexie reads only).
+ *
+ * @throws Dexie errors (callers map them with `mapStorageError`).
+ * @example
+ * ```ts
+ * const { items, totalCount } = await runQuery(db, parseContactQuery({ paging: { limit: 20 } }));
+ * ```
+ */
+export async function runQuery(db: ContactsDb, query: ContactQuery): Promise<QueryPage> {
+  const plan = planQuery(query);
+  if (plan.kind === 'ordered' && query.filter === undefined) {
+    return db.transaction('r', db.contacts, async () => orderedPage(db, plan, query));
+  }
+  const matches = (await readRows(db, plan)).map((row) => row.c).filter((c) => query.filter === undefined || matchesFilter(c, query.filter));
+  // An ordered walk is already in the sort order; anything else is sorted here.
+  if (plan.kind !== 'ordered') matches.sort((a, b) => compareContacts(a, b, query.sort));
+  return { items: matches.slice(query.offset, query.offset + query.limit), totalCount: matches.length };
+}
+
+async function orderedPage(db: ContactsDb, plan: Extract<QueryPlan, { kind: 'ordered' }>, query: ContactQuery): Promise<QueryPage> {
+  const totalCount = await db.contacts.count();
+  if (query.limit === 0 || query.offset >= totalCount) return { items: [], totalCount };
+  const rows = await ordered(db, plan).offset(query.offset).limit(query.limit).toArray();
+  return { items: rows.map((r) => r.c), totalCount };
+}
+
+function readRows(db: ContactsDb, plan: QueryPlan): Promise<ContactRow[]> {
+  switch (plan.kind) {
+    case 'index': return inRange(db, plan.index, plan.range).toArray();
+    case 'ordered': return ordered(db, plan).toArray();
+    case 'scan': return db.contacts.toArray();
+  }
+}
+
+function ordered(db: ContactsDb, plan: Extract<QueryPlan, { kind: 'ordered' }>): Collection<ContactRow, string> {
+  const walk = db.contacts.orderBy(plan.index);
+  return plan.reverse ? walk.reverse() : walk;
+}
+
+function inRange(db: ContactsDb, index: string, range: IndexRange): Collection<ContactRow, string> {
+  const where = db.contacts.where(index);
+  switch (range.kind) {
+    case 'equals': return where.equals(range.value);
+    // A multiEntry index yields a row once per matching key.
+    case 'anyOf': return index === 'k.labels' ? where.anyOf([...range.values]).distinct() : where.anyOf([...range.values]);
+    case 'startsWith': return where.startsWith(range.prefix);
+    case 'between': return where.between(range.lower, range.upper, range.includeLower, range.includeUpper);
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * Applying the user's choice on a recorded conflict, as a local write: the chosen values
+ * become a new local edit with its outbox row, so the choice syncs to the server and from
+ * there to every device. One transaction; the conflict is removed in it.
+ *
+ * | kind      | 'local' (keep mine)                              | 'remote' (take theirs)                    |
+ * |-----------|--------------------------------------------------|-------------------------------------------|
+ * | field     | the local value at `path` (usually already shown) | the remote value at `path`                |
+ * | delete    | create the contact again on the server           | delete it here too                        |
+ * | duplicate | push again with `allowDuplicates`                | drop the local change (revert to the base, or remove a new contact) |
+ * | rejected  | apply the refused values again                   | keep the server's values (already shown)  |
+ */
+import { applyConflictChoice } from '../merge/apply-conflict-choice.js';
+import type { Contact, ContactInfo } from '../model/contact.js';
+import type { Conflict } from '../model/conflict.js';
+import { ContactsError } from '../model/contacts-error.js';
+import { diffInfo, infoEquals } from '../model/info-diff.js';
+import { isTempId, newMutationId, newTempId, type ContactId, type IdFactory } from '../model/ids.js';
+import { normalizeInfo } from '../model/normalize.js';
+import { newContact, withInfo } from './build-contact.js';
+import { contactRow } from './index-keys.js';
+import { mapStorageError } from './map-storage-error.js';
+import type { BaseRow, ContactsDb, OutboxRow } from './schema.js';
+
+/** What resolving needs besides the database. */
+export interface ResolveDeps {
+  readonly db: ContactsDb;
+  readonly now: () => number;
+  readonly makeId: IdFactory;
+}
+
+type Stamped<R extends OutboxRow> = R extends OutboxRow ? Omit<R, 'seq' | 'mutationId' | 'createdAt'> : never;
+
+/**
+ * Applies `choice` to conflict `conflictId` and deletes it. Returns true when a new local
+ * edit was queued (the engine should be told the outbox grew).
+ *
+ * @throws ContactsError 404 `CONFLICT_NOT_FOUND`; storage codes.
+ * @example
+ * ```ts
+ * const queued = await resolveConflict({ db, now: Date.now, makeId: randomId }, conflict.id, 'remote');
+ * ```
+ */
+export async function resolveConflict(deps: ResolveDeps, conflictId: string, choice: 'local' | 'remote'): Promise<boolean> {
+  const { db } = deps;
+  try {
+    return await db.transaction('rw', [db.contacts, db.bases, db.outbox, db.conflicts, db.meta], async () => {
+      const conflict = await db.conflicts.get(conflictId);
+      if (conflict === undefined) return false;
+      const [row, base] = await Promise.all([db.contacts.get(conflict.contactId), db.bases.get(conflict.contactId)]);
+      const queued = await apply(deps, conflict, choice, row?.c, base);
+      await db.conflicts.delete(conflictId);
+      return queued;
+    });
+  } catch (e) {
+    throw mapStorageError(e);
+  }
+}
+
+async function apply(deps: ResolveDeps, c: Conflict, choice: 'local' | 'remote', cur: Contact | undefined, base: BaseRow | undefined): Promise<boolean> {
+  switch (c.kind) {
+    case 'field': {
+      if (cur === undefined) return false;
+      const info = chosenInfo(cur.info, c, choice);
+      return info === undefined ? false : setInfo(deps, cur, info, false);
+    }
+    case 'delete':
+      if (cur === undefined) return false;
+      if (choice === 'remote') {
+        await deps.db.contacts.delete(cur._id);
+        await deps.db.outbox.where('contactId').equals(cur._id).delete();
+        return false;
+      }
+      return queue(deps, { op: 'create', contactId: cur._id as ContactId, allowDuplicates: false });
+    case 'duplicate':
+      return resolveDuplicate(deps, choice, cur, base);
+    case 'rejected':
+      return choice === 'remote' ? false : reapply(deps, c, cur, base);
+  }
+}
+
+/** The info with the choice applied, or undefined when the path no longer exists (the item went away since). */
+function chosenInfo(info: ContactInfo, c: Conflict, choice: 'local' | 'remote'): ContactInfo | undefined {
+  try {
+    return normalizeInfo(applyConflictChoice(info, { path: c.path ?? '', base: c.base, local: c.local, remote: c.remote, chosen: c.chosen ?? 'local' }, choice));
+  } catch (e) {
+    if (e instanceof ContactsError && e.code === 'INVALID_ARGUMENT') return undefined;
+    throw e;
+  }
+}
+
+async function resolveDuplicate(deps: ResolveDeps, choice: 'local' | 'remote', cur: Contact | undefined, base: BaseRow | undefined): Promise<boolean> {
+  if (cur === undefined) return false;
+  const neverCreated = base === undefined || isTempId(cur._id);
+  if (choice === 'local') {
+    return neverCreated
+      ? queue(deps, { op: 'create', contactId: cur._id as ContactId, allowDuplicates: true })
+      : queue(deps, { op: 'update', contactId: cur._id as ContactId, patch: diffInfo(base.contact.info, cur.info), allowDuplicates: true });
+  }
+  if (neverCreated) {
+    await deps.db.contacts.delete(cur._id);
+    await deps.db.outbox.where('contactId').equals(cur._id).delete();
+    return false;
+  }
+  return setInfo(deps, cur, base.contact.info, false);
+}
+
+/** 'keep mine' on a refused write: the refused values become a new edit (or a new contact). */
+async function reapply(deps: ResolveDeps, c: Conflict, cur: Contact | undefined, base: BaseRow | undefined): Promise<boolean> {
+  if (c.path === 'info.emails') {
+    if (cur === undefined) return false;
+    const emails = c.local as ContactInfo['emails'];
+    const { emails: _old, ...rest } = cur.info;
+    return setInfo(deps, cur, normalizeInfo(emails === undefined ? rest : { ...rest, emails }), false);
+  }
+  const refused = c.local as ContactInfo | undefined;
+  if (refused === undefined) return false;
+  if (cur === undefined || base === undefined) {
+    const contact = newContact(newTempId(deps.makeId), normalizeInfo(refused), deps.now());
+    await deps.db.contacts.add(contactRow(contact));
+    return queue(deps, { op: 'create', contactId: contact._id as ContactId, allowDuplicates: false });
+  }
+  return setInfo(deps, cur, normalizeInfo(refused), false);
+}
+
+/** Writes `info` as a new local version and queues it; nothing when it is already shown. */
+async function setInfo(deps: ResolveDeps, cur: Contact, info: ContactInfo, allowDuplicates: boolean): Promise<boolean> {
+  if (infoEquals(cur.info, info)) return false;
+  const patch = diffInfo(cur.info, info);
+  await deps.db.contacts.put(contactRow(withInfo(cur, info, deps.now())));
+  return queue(deps, { op: 'update', contactId: cur._id as ContactId, patch, allowDuplicates });
+}
+
+async function queue(deps: ResolveDeps, row: Stamped<OutboxRow>): Promise<boolean> {
+  await deps.db.outbox.add({ ...row, mutationId: newMutationId(deps.makeId), createdAt: deps.now() });
+  return true;
+}
