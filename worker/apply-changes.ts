@@ -27,6 +27,8 @@ interface PageState {
   readonly bases: Map<string, BaseRow>;
   readonly pending: Map<string, OutboxRow[]>;
   readonly parked: Set<string>;
+  /** Contacts kept locally after a remote delete, waiting for the user's choice. */
+  readonly orphans: Set<string>;
 }
 
 /** What applying a page writes. */
@@ -67,11 +69,14 @@ async function loadState(deps: EngineDeps, ids: string[]): Promise<PageState> {
     db.outbox.where('contactId').anyOf(ids).toArray(),
     db.conflicts.where('contactId').anyOf(ids).toArray(),
   ]);
-  const state: PageState = { rows: new Map(), bases: new Map(), pending: new Map(), parked: new Set() };
+  const state: PageState = { rows: new Map(), bases: new Map(), pending: new Map(), parked: new Set(), orphans: new Set() };
   for (const r of rows) if (r !== undefined) state.rows.set(r._id, r);
   for (const b of bases) if (b !== undefined) state.bases.set(b.contactId, b);
   for (const o of pending) state.pending.set(o.contactId, [...(state.pending.get(o.contactId) ?? []), o]);
-  for (const c of conflicts) if (c.kind === 'duplicate') state.parked.add(c.contactId);
+  for (const c of conflicts) {
+    if (c.kind === 'duplicate') state.parked.add(c.contactId);
+    if (c.kind === 'delete') state.orphans.add(c.contactId);
+  }
   return state;
 }
 
@@ -109,6 +114,8 @@ function applyTombstone(deps: EngineDeps, state: PageState, writes: PageWrites, 
     writes.dropRows.push(...rows.flatMap((r) => (r.seq === undefined ? [] : [r.seq])));
     return false;
   }
+  // Already kept after a remote delete (the push saw the 404 first): nothing new.
+  if (state.orphans.has(id)) return false;
   state.rows.delete(id);
   if (rows.length === 0 && !state.parked.has(id)) {
     writes.remove.push(id);

@@ -27,7 +27,8 @@ export interface PushContext extends EngineDeps {
   readonly labels: LabelRegistry;
 }
 
-type Step = 'done' | 'again';
+/** After a step: finished, push this contact again (it changed), or go on under its new id. */
+type Step = 'done' | 'again' | { readonly rekeyedTo: string };
 
 /**
  * Pushes everything pending for `contactId` until the server has it or the mutation is
@@ -37,10 +38,13 @@ type Step = 'done' | 'again';
  * storage) and `CONTACT_ALREADY_CHANGED` when the contact kept changing under us.
  */
 export async function pushContact(ctx: PushContext, contactId: string): Promise<void> {
+  let id = contactId;
   for (let attempt = 0; attempt <= ENGINE_LIMITS.maxRebaseAttempts; attempt++) {
-    const snap = await readSnapshot(ctx.db, contactId);
+    const snap = await readSnapshot(ctx.db, id);
     if (snap === undefined) return;
-    if ((await pushStep(ctx, snap)) === 'done') return;
+    const step = await pushStep(ctx, snap);
+    if (step === 'done') return;
+    if (step !== 'again') id = step.rekeyedTo;
   }
   throw new ContactsError({ code: 'CONTACT_ALREADY_CHANGED', status: 503, message: `contact ${contactId} kept changing on the server; will retry` });
 }
@@ -109,7 +113,8 @@ async function pushCreate(ctx: PushContext, snap: PushSnapshot, create: OutboxRo
   }
   ctx.labels.learn(server.info);
   await commitRekey(ctx, snap, create.mutationId, server, body.info);
-  return 'done';
+  // Edits made since the create was first sent are now rows of the server id: push them too.
+  return { rekeyedTo: server._id };
 }
 
 /** The body to send: the recorded one if this create was sent before (so the key replays), else a new record. */

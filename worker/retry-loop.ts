@@ -85,9 +85,13 @@ export class RetryLoop {
     return this.state;
   }
 
-  /** Starts the loop with an immediate round. */
-  start(): void {
+  /** Starts the loop with an immediate round, or paused (nothing runs until `resume()`). */
+  start(paused = false): void {
     if (this.state !== 'stopped') return;
+    if (paused) {
+      this.setState('paused');
+      return;
+    }
     this.setState('idle');
     this.wake('start');
   }
@@ -130,14 +134,19 @@ export class RetryLoop {
   }
 
   /**
-   * Runs a round now, ignoring any backoff wait, and resolves when it succeeded.
+   * Runs a round now, ignoring any backoff wait (and a pause: the caller asked), and
+   * resolves when it succeeded.
    *
    * @throws ContactsError whatever made the round fail (network, server, auth).
    */
   async syncNow(): Promise<void> {
     if (this.state === 'stopped') return;
     while (this.running) await this.running;
-    if (this.state === 'paused') return;
+    if (this.state === 'paused') {
+      // An explicit request runs even while paused, but schedules nothing after it.
+      await this.delegate.runOnce();
+      return;
+    }
     await this.kick();
   }
 

@@ -89,6 +89,7 @@ export class SyncEngine {
   private paused = false;
   private roundStartedAt: number | undefined;
   private unsubscribers: (() => void)[] = [];
+  private readonly leadingWaiters = new Set<() => void>();
 
   constructor(private readonly options: SyncEngineOptions) {
     this.labels = new LabelRegistry(options.remote);
@@ -143,20 +144,33 @@ export class SyncEngine {
     return this.forwardSyncNow();
   }
 
+  /**
+   * Not leading: ask the leader over the channel, unless this engine becomes leader first
+   * (right after start, the lock may simply not have been granted yet).
+   */
   private forwardSyncNow(): Promise<void> {
     const requestId = this.options.makeId();
     return new Promise<void>((resolve, reject) => {
-      const timer = this.options.clock.setTimeout(() => {
+      const done = (): void => {
         off();
+        this.options.clock.clearTimeout(timer);
+        this.leadingWaiters.delete(onLead);
+      };
+      const timer = this.options.clock.setTimeout(() => {
+        done();
         reject(new ContactsError({ code: 'UNAVAILABLE', message: 'no sync leader answered' }));
       }, FORWARDED_SYNC_TIMEOUT_MS);
       const off = this.options.channel.subscribe((m) => {
         if (m.type !== 'sync-result' || m.requestId !== requestId) return;
-        off();
-        this.options.clock.clearTimeout(timer);
+        done();
         if (m.ok) resolve();
         else reject(forwardedError(m.error));
       });
+      const onLead = (): void => {
+        done();
+        this.syncNow().then(resolve, reject);
+      };
+      this.leadingWaiters.add(onLead);
       this.options.channel.post({ type: 'sync-request', requestId });
     });
   }
@@ -204,12 +218,8 @@ export class SyncEngine {
         this.endLead = undefined;
         resolve();
       };
-      if (this.paused) {
-        loop.start();
-        loop.pause();
-      } else {
-        loop.start();
-      }
+      loop.start(this.paused);
+      for (const waiter of [...this.leadingWaiters]) waiter();
     });
   }
 

@@ -14,6 +14,9 @@ import type { IndexedDbDeps } from '../platform/indexed-db.js';
 import type { ContactsRemote, RemoteOptions } from '../remote/contacts-remote.js';
 import { observeOutboxCount } from '../live/observe-conflicts.js';
 import type { ContactStore } from '../store/contact-store.js';
+import { resolveConflict } from '../store/resolve-conflict.js';
+import { randomId } from '../model/ids.js';
+import { startEngineDriver } from './start-engine-driver.js';
 import type { ContactsDb } from '../store/schema.js';
 
 /** What the client needs from a sync engine. */
@@ -55,8 +58,9 @@ export interface SyncDriverContext {
  * ```
  */
 export async function createSyncDriver(context: SyncDriverContext): Promise<SyncDriver> {
-  // TODO(sync engine): start the worker ('worker') or the in-process engine ('inline').
-  return OffSyncDriver.start(context.db);
+  const { remote } = context;
+  if (context.mode === 'off' || remote === undefined) return OffSyncDriver.start(context.db);
+  return startEngineDriver({ ...context, remote });
 }
 
 /**
@@ -115,9 +119,9 @@ export class OffSyncDriver implements SyncDriver {
   }
 
   /** Forgets the conflict: without an engine the local state is all there is. */
-  async resolveConflict(conflict: Conflict): Promise<void> {
-    // TODO(sync engine): for choice 'remote', apply conflict.remote to the contact and queue it.
-    await this.db.conflicts.delete(conflict.id);
+  /** Applies the choice locally; its outbox row waits for a client that syncs. */
+  async resolveConflict(conflict: Conflict, choice: 'local' | 'remote'): Promise<void> {
+    await resolveConflict({ db: this.db, now: Date.now, makeId: randomId }, conflict.id, choice);
   }
 
   stop(): Promise<void> {

@@ -6,7 +6,7 @@
 import type { Contact, ContactInfo } from '../model/contact.js';
 import { applyInfoPatch } from '../model/apply-patch.js';
 import { needsDuplicateCheck } from '../model/duplicates.js';
-import { isTempId, newMutationId, newTempId, randomId, type ContactId, type IdFactory } from '../model/ids.js';
+import { newMutationId, newTempId, randomId, type ContactId, type IdFactory } from '../model/ids.js';
 import { normalizeInfo } from '../model/normalize.js';
 import { assertSufficientInfo, validateInfo, validateLabelKeys } from '../model/validate-info.js';
 import { newContact, withInfo } from './build-contact.js';
@@ -194,7 +194,9 @@ export class ContactStore {
   /** Reads a contact, following the alias of a re-keyed temporary id. Call inside or outside a transaction. */
   async findContact(id: string): Promise<Contact | undefined> {
     const row = await this.db.contacts.get(id);
-    if (row !== undefined || !isTempId(id)) return row?.c;
+    // Temporary ids are re-keyed once the server creates the contact; a server id is re-keyed
+    // too when a contact deleted remotely is created again from this device's copy.
+    if (row !== undefined) return row.c;
     const alias = await this.db.aliases.get(id);
     return alias === undefined ? undefined : (await this.db.contacts.get(alias.serverId))?.c;
   }

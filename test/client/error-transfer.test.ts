@@ -18,6 +18,7 @@ const api: Api = {
       case 'plain':
         return Promise.reject(new TypeError('boom'));
       case 'string':
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the test is about non-Error throws
         return Promise.reject('just a string');
     }
   },

@@ -163,3 +163,16 @@ describe('RetryLoop', () => {
     expect(backoffDelay(40, () => 1)).toBe(RETRY_TIMING.maxDelayMs);
   });
 });
+
+describe('RetryLoop.syncNow while paused', () => {
+  it('runs the round the caller asked for but schedules nothing after it', async () => {
+    const h = harness([ok]);
+    h.loop.start();
+    await flush();
+    h.loop.pause();
+    await h.loop.syncNow();
+    expect(h.runs()).toBe(2);
+    expect(h.loop.current).toBe('paused');
+    expect(h.clock.pendingDelays()).toEqual([]);
+  });
+});

@@ -1,0 +1,214 @@
+/**
+ * Two and three devices against the real server: the scenarios of the sync issue. Each
+ * device syncs inline; tests drive rounds with `syncNow()`.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { isTempId } from '../../src/model/ids.js';
+import type { RunningServer } from '../../server/index.js';
+import {
+  expectConverged, localContacts, openDevice, pendingOf, person, serverApi, serverContacts, startTestServer, type Device,
+} from '../support/sync-harness.js';
+
+let server: RunningServer;
+const devices: Device[] = [];
+
+beforeAll(async () => { server = await startTestServer(); });
+afterAll(async () => { await server.close(); });
+afterEach(async () => {
+  for (const d of devices.splice(0)) await d.client.destroy();
+  // Each test starts from an empty tenant.
+  const api = serverApi(server);
+  for (const id of (await serverContacts(server)).keys()) await api.deleteContact(id);
+});
+
+async function device(policy: 'local' | 'remote' = 'local'): Promise<Device> {
+  const d = await openDevice(server, { policy });
+  devices.push(d);
+  return d;
+}
+
+/** A contact on the server that every given device has pulled. */
+async function shared(first: string, ...on: Device[]) {
+  const created = await serverApi(server).createContact(person(first, { company: 'Base Co', jobTitle: 'Base' }), { idempotencyKey: crypto.randomUUID() });
+  for (const d of on) await d.client.sync.syncNow();
+  return created;
+}
+
+describe('sync scenarios', () => {
+  it('offline create, then sync: the contact reaches the server once and is re-keyed locally', async () => {
+    const a = await device();
+    a.net.offline = true;
+    const { contact } = await a.client.createContact(person('Olga', { emails: { items: [{ email: 'olga@example.com' }] } }));
+    expect(isTempId(contact._id)).toBe(true);
+    await expect(a.client.sync.syncNow()).rejects.toMatchObject({ code: 'NETWORK_ERROR' });
+    expect(await pendingOf(a.client)).toBe(1);
+    a.net.offline = false;
+    await a.client.sync.syncNow();
+    const remote = [...(await serverContacts(server)).values()];
+    expect(remote).toHaveLength(1);
+    expect(remote[0]?.info.name).toEqual({ first: 'Olga', last: 'Tester' });
+    const byTemp = await a.client.getContact(contact._id);
+    expect(byTemp._id).toBe(remote[0]?._id);
+    expect(byTemp.info.emails?.items[0]?._id).toBeDefined(); // server-assigned item ids came back
+    await expectConverged(server, [a]);
+  });
+
+  it('different fields on two devices merge without a conflict', async () => {
+    const a = await device();
+    const b = await device();
+    const c = await shared('Dana', a, b);
+    const la = await a.client.getContact(c._id);
+    const lb = await b.client.getContact(c._id);
+    await a.client.updateContact(c._id, { company: 'A Corp' }, la.revision);
+    await b.client.updateContact(c._id, { jobTitle: 'Chief B' }, lb.revision);
+    await a.client.sync.syncNow();
+    await b.client.sync.syncNow();
+    await a.client.sync.syncNow();
+    const onServer = (await serverContacts(server)).get(c._id);
+    expect(onServer?.info.company).toBe('A Corp');
+    expect(onServer?.info.jobTitle).toBe('Chief B');
+    expect(onServer?.revision).toBe(3); // created 1, A's push 2, B's merged push 3
+    expect(await a.client.listConflicts()).toEqual([]);
+    expect(await b.client.listConflicts()).toEqual([]);
+    await expectConverged(server, [a, b]);
+  });
+
+  it('same field: the later syncer wins, the loss is recorded, resolveConflict(remote) undoes it everywhere', async () => {
+    const a = await device();
+    const b = await device();
+    const c = await shared('Sam', a, b);
+    await a.client.updateContact(c._id, { company: 'From A' }, (await a.client.getContact(c._id)).revision);
+    await b.client.updateContact(c._id, { company: 'From B' }, (await b.client.getContact(c._id)).revision);
+    await a.client.sync.syncNow();
+    await b.client.sync.syncNow();
+    await a.client.sync.syncNow();
+    expect((await serverContacts(server)).get(c._id)?.info.company).toBe('From B');
+    const [conflict, ...more] = await b.client.listConflicts();
+    expect(more).toEqual([]);
+    expect(conflict).toMatchObject({ contactId: c._id, kind: 'field', path: 'info.company', base: 'Base Co', local: 'From B', remote: 'From A', chosen: 'local' });
+    await expectConverged(server, [a, b]);
+    await b.client.resolveConflict(conflict!.id, 'remote');
+    expect((await b.client.getContact(c._id)).info.company).toBe('From A');
+    await b.client.sync.syncNow();
+    await a.client.sync.syncNow();
+    expect((await serverContacts(server)).get(c._id)?.info.company).toBe('From A');
+    expect(await b.client.listConflicts()).toEqual([]);
+    await expectConverged(server, [a, b]);
+  });
+
+  it("remote policy: the server's value wins and the local loss is recorded", async () => {
+    const a = await device();
+    const b = await device('remote');
+    const c = await shared('Rem', a, b);
+    await a.client.updateContact(c._id, { company: 'From A' }, (await a.client.getContact(c._id)).revision);
+    await b.client.updateContact(c._id, { company: 'From B' }, (await b.client.getContact(c._id)).revision);
+    await a.client.sync.syncNow();
+    await b.client.sync.syncNow();
+    expect((await serverContacts(server)).get(c._id)?.info.company).toBe('From A');
+    expect(await b.client.listConflicts()).toMatchObject([{ path: 'info.company', local: 'From B', remote: 'From A', chosen: 'remote' }]);
+    await a.client.sync.syncNow();
+    await expectConverged(server, [a, b]);
+  });
+
+  it('emails added on both sides are both kept, each once', async () => {
+    const a = await device();
+    const b = await device();
+    const c = await shared('Eve', a, b);
+    await a.client.updateContact(c._id, { emails: { items: [{ email: 'eve@a.example' }] } }, (await a.client.getContact(c._id)).revision);
+    await b.client.updateContact(c._id, { emails: { items: [{ email: 'EVE@b.example' }, { email: 'eve@a.example' }] } }, (await b.client.getContact(c._id)).revision);
+    await a.client.sync.syncNow();
+    await b.client.sync.syncNow();
+    await a.client.sync.syncNow();
+    const emails = (await serverContacts(server)).get(c._id)?.info.emails?.items.map((e) => e.email);
+    expect(emails?.sort()).toEqual(['EVE@b.example', 'eve@a.example']);
+    await expectConverged(server, [a, b]);
+  });
+
+  it('label add vs remove: both apply, never a conflict', async () => {
+    const a = await device();
+    const b = await device();
+    const api = serverApi(server);
+    const keep = await api.ensureLabel('keep');
+    const drop = await api.ensureLabel('drop');
+    const c = await api.createContact(person('Lab', { labelKeys: { items: [keep, drop] } }), { idempotencyKey: crypto.randomUUID() });
+    await a.client.sync.syncNow();
+    await b.client.sync.syncNow();
+    await a.client.labelContact(c._id, ['custom.fresh']);
+    await b.client.unlabelContact(c._id, [drop]);
+    await a.client.sync.syncNow();
+    await b.client.sync.syncNow();
+    await a.client.sync.syncNow();
+    expect((await serverContacts(server)).get(c._id)?.info.labelKeys?.items.sort()).toEqual(['custom.fresh', keep].sort());
+    expect(await a.client.listConflicts()).toEqual([]);
+    expect(await b.client.listConflicts()).toEqual([]);
+    await expectConverged(server, [a, b]);
+  });
+
+  it('remote delete vs local edit: a delete conflict keeps the local data; keeping it re-creates the contact', async () => {
+    const a = await device();
+    const b = await device();
+    const c = await shared('Del', a, b);
+    await a.client.deleteContact(c._id);
+    await a.client.sync.syncNow();
+    await b.client.updateContact(c._id, { company: 'Still here' }, (await b.client.getContact(c._id)).revision);
+    await b.client.sync.syncNow();
+    const [conflict] = await b.client.listConflicts();
+    expect(conflict).toMatchObject({ contactId: c._id, kind: 'delete' });
+    expect((await b.client.getContact(c._id)).info.company).toBe('Still here');
+    await b.client.resolveConflict(conflict!.id, 'local');
+    await b.client.sync.syncNow();
+    await a.client.sync.syncNow();
+    const remote = [...(await serverContacts(server)).values()];
+    expect(remote).toHaveLength(1);
+    expect(remote[0]?.info.company).toBe('Still here');
+    expect(remote[0]?._id).not.toBe(c._id);
+    expect((await b.client.getContact(c._id))._id).toBe(remote[0]?._id); // the old id still answers
+    await expectConverged(server, [a, b]);
+  });
+
+  it('pull: a remote delete removes a clean contact on every device', async () => {
+    const a = await device();
+    const b = await device();
+    const c = await shared('Gone', a, b);
+    await serverApi(server).deleteContact(c._id);
+    await a.client.sync.syncNow();
+    await b.client.sync.syncNow();
+    await expect(a.client.getContact(c._id)).rejects.toMatchObject({ code: 'CONTACT_NOT_FOUND' });
+    await expectConverged(server, [a, b]);
+  });
+
+  it('a duplicate on one contact is parked while the others sync; retrying with allowDuplicates creates it', async () => {
+    const a = await device();
+    await serverApi(server).createContact(person('Orig', { emails: { items: [{ email: 'dup@example.com' }] } }), { idempotencyKey: crypto.randomUUID() });
+    const { contact: dup } = await a.client.createContact(person('Copy', { emails: { items: [{ email: 'dup@example.com' }] } }));
+    await a.client.createContact(person('Other1'));
+    await a.client.createContact(person('Other2'));
+    await a.client.sync.syncNow();
+    const [conflict, ...rest] = await a.client.listConflicts();
+    expect(rest).toEqual([]);
+    expect(conflict).toMatchObject({ kind: 'duplicate', code: 'DUPLICATE_CONTACT_EXISTS', contactId: dup._id });
+    expect((conflict!.data as { duplicateContactId?: string }).duplicateContactId).toBeDefined();
+    expect([...(await serverContacts(server)).values()].map((c) => c.info.name?.first).sort()).toEqual(['Orig', 'Other1', 'Other2']);
+    expect(await pendingOf(a.client)).toBe(0);
+    await a.client.resolveConflict(conflict!.id, 'local');
+    await a.client.sync.syncNow();
+    expect([...(await serverContacts(server)).values()].map((c) => c.info.name?.first).sort()).toEqual(['Copy', 'Orig', 'Other1', 'Other2']);
+    await expectConverged(server, [a]);
+  });
+
+  it('three devices converge after interleaved edits', async () => {
+    const [a, b, c3] = [await device(), await device(), await device()];
+    const c = await shared('Tri', a, b, c3);
+    await a.client.updateContact(c._id, { company: 'A' }, (await a.client.getContact(c._id)).revision);
+    await b.client.updateContact(c._id, { phones: { items: [{ phone: '+14155550123' }] } }, (await b.client.getContact(c._id)).revision);
+    await c3.client.labelContact(c._id, ['custom.tri']);
+    await c3.client.createContact(person('New3'));
+    for (const d of [a, b, c3, a, b, c3]) await d.client.sync.syncNow();
+    const onServer = (await serverContacts(server)).get(c._id);
+    expect(onServer?.info.company).toBe('A');
+    expect(onServer?.info.phones?.items[0]?.e164Phone).toBe('+14155550123');
+    expect(onServer?.info.labelKeys?.items).toEqual(['custom.tri']);
+    await expectConverged(server, [a, b, c3]);
+    expect((await localContacts(a.client)).size).toBe(2);
+  });
+});
