@@ -4,6 +4,7 @@ import type { IdFactory } from '../src/model/ids.js';
 import type { ContactsRemote } from '../src/remote/contacts-remote.js';
 import type { ContactsDb } from '../src/store/schema.js';
 import type { Fence } from './fence.js';
+import type { TxBatcher } from './tx-batcher.js';
 
 /** The engine's collaborators. Everything with a clock or randomness is injected. */
 export interface EngineDeps {
@@ -13,6 +14,8 @@ export interface EngineDeps {
   readonly now: () => number;
   readonly makeId: IdFactory;
   readonly fence: Fence;
+  /** Shares transactions between concurrent push commits (absent: one transaction each). */
+  readonly batcher?: TxBatcher;
 }
 
 /** Tunables of the protocol core. */

@@ -6,7 +6,30 @@
 import { ContactsError } from '../src/model/contacts-error.js';
 import { ENGINE_LIMITS } from './engine-deps.js';
 import { pushContact, type PushContext } from './push-contact.js';
-import { pendingContactIds } from './snapshot.js';
+import { pendingContactIds, readSnapshots, type PushSnapshot } from './snapshot.js';
+import { TxBatcher } from './tx-batcher.js';
+
+/** How many contacts' push state one read transaction fetches ahead. */
+const PREFETCH = 64;
+
+/** Reads push snapshots in chunks, ahead of the workers that need them. */
+class SnapshotPrefetch {
+  private readonly chunks = new Map<number, Promise<Map<string, PushSnapshot>>>();
+
+  constructor(private readonly ctx: PushContext, private readonly ids: readonly string[]) {}
+
+  /** The snapshot of `ids[index]` (undefined: nothing pending any more). */
+  async get(index: number): Promise<PushSnapshot | undefined> {
+    const chunk = Math.floor(index / PREFETCH);
+    let read = this.chunks.get(chunk);
+    if (read === undefined) {
+      read = readSnapshots(this.ctx.db, this.ids.slice(chunk * PREFETCH, (chunk + 1) * PREFETCH));
+      this.chunks.set(chunk, read);
+      this.chunks.delete(chunk - 1);
+    }
+    return (await read).get(this.ids[index] ?? '');
+  }
+}
 
 /** What a push pass ended with. */
 export interface PushOutcome {
@@ -36,17 +59,20 @@ const asContactsError = (e: unknown): ContactsError =>
  * if (error) throw error; // the retry loop decides when to try again
  * ```
  */
-export async function pushAll(ctx: PushContext, concurrency: number = ENGINE_LIMITS.pushConcurrency): Promise<PushOutcome> {
+export async function pushAll(pass: PushContext, concurrency: number = ENGINE_LIMITS.pushConcurrency): Promise<PushOutcome> {
+  const ctx: PushContext = { ...pass, batcher: new TxBatcher(pass) };
   const ids = await pendingContactIds(ctx.db);
+  const snapshots = new SnapshotPrefetch(ctx, ids);
   let next = 0;
   let pushed = 0;
   let error: ContactsError | undefined;
   let blocked = false;
   const worker = async (): Promise<void> => {
     while (!blocked && next < ids.length) {
-      const id = ids[next++]!;
+      const index = next++;
+      const id = ids[index]!;
       try {
-        await pushContact(ctx, id);
+        await pushContact(ctx, id, await snapshots.get(index));
         pushed++;
       } catch (e) {
         const err = asContactsError(e);

@@ -13,7 +13,7 @@ import type { ContactsDb } from '../src/store/schema.js';
 import { storeConflicts, fieldConflictRows } from './conflict-rows.js';
 import { forgetCreateAttempt } from './create-attempts.js';
 import type { EngineDeps } from './engine-deps.js';
-import { engineTx } from './engine-tx.js';
+import { commitTx } from './tx-batcher.js';
 import { infoAfterPush, localFromServer, nextRevision, rebase } from './local-copy.js';
 import { seqsOf, type PushSnapshot } from './snapshot.js';
 
@@ -38,7 +38,7 @@ async function keepDirtyIfDiverged(deps: EngineDeps, contactId: string, info: Co
 
 /** The server accepted a PATCH of `sent`: base := its copy, the pushed rows are done. */
 export function commitAck(deps: EngineDeps, snap: PushSnapshot, server: Contact, sent: ContactInfo): Promise<void> {
-  return engineTx(deps, async () => {
+  return commitTx(deps, async () => {
     const { db } = deps;
     const cur = await db.contacts.get(snap.contactId);
     await putBase(db, server);
@@ -60,7 +60,7 @@ export function commitAck(deps: EngineDeps, snap: PushSnapshot, server: Contact,
  * of the new contact, the local view is rebased onto it.
  */
 export function commitRekey(deps: EngineDeps, snap: PushSnapshot, mutationId: string, server: Contact, sent: ContactInfo): Promise<void> {
-  return engineTx(deps, async () => {
+  return commitTx(deps, async () => {
     const { db } = deps;
     const tempId = snap.contactId;
     const [cur, existing, newerBase] = await Promise.all([db.contacts.get(tempId), db.contacts.get(server._id), db.bases.get(server._id)]);
@@ -96,7 +96,7 @@ export function commitRekey(deps: EngineDeps, snap: PushSnapshot, mutationId: st
  * record the conflicts, base := remote. The rows stay: the next attempt pushes the rest.
  */
 export function commitRebase(deps: EngineDeps, snap: PushSnapshot, remote: Contact): Promise<void> {
-  return engineTx(deps, async () => {
+  return commitTx(deps, async () => {
     const { db } = deps;
     const [cur, base] = await Promise.all([db.contacts.get(snap.contactId), db.bases.get(snap.contactId)]);
     if (cur !== undefined && base !== undefined) {
@@ -110,14 +110,14 @@ export function commitRebase(deps: EngineDeps, snap: PushSnapshot, remote: Conta
 
 /** Nothing to send (the edits cancelled out, or the contact is parked): the rows are done. */
 export function commitDrop(deps: EngineDeps, snap: PushSnapshot): Promise<void> {
-  return engineTx(deps, async () => {
+  return commitTx(deps, async () => {
     await deps.db.outbox.bulkDelete(seqsOf(snap.rows));
   });
 }
 
 /** The server deleted the contact (or had already): the rows and the base are done. */
 export function commitDeleted(deps: EngineDeps, snap: PushSnapshot, mutationId?: string): Promise<void> {
-  return engineTx(deps, async () => {
+  return commitTx(deps, async () => {
     const { db } = deps;
     await db.outbox.bulkDelete(seqsOf(snap.rows));
     await db.bases.delete(snap.contactId);
@@ -141,7 +141,7 @@ export function commitPark(
   deps: EngineDeps, snap: PushSnapshot, conflict: Conflict,
   local: ParkLocal, options: { readonly dropBase?: boolean; readonly mutationId?: string } = {},
 ): Promise<void> {
-  return engineTx(deps, async () => {
+  return commitTx(deps, async () => {
     const { db } = deps;
     const cur = await db.contacts.get(snap.contactId);
     if (local.kind === 'remove') await db.contacts.delete(snap.contactId);
@@ -163,7 +163,7 @@ export function commitPark(
  * the refusal, and keep the rows so that the rest of the edit is pushed next.
  */
 export function commitRevertEmails(deps: EngineDeps, snap: PushSnapshot, base: Contact, conflict: Conflict): Promise<void> {
-  return engineTx(deps, async () => {
+  return commitTx(deps, async () => {
     const { db } = deps;
     const cur = await db.contacts.get(snap.contactId);
     if (cur !== undefined) {

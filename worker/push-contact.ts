@@ -17,7 +17,7 @@ import type { OutboxRow } from '../src/store/schema.js';
 import { conflictRow } from './conflict-rows.js';
 import { readCreateAttempt, recordCreateAttempt, type CreateAttempt } from './create-attempts.js';
 import { ENGINE_LIMITS, type EngineDeps } from './engine-deps.js';
-import { engineTx } from './engine-tx.js';
+import { commitTx } from './tx-batcher.js';
 import type { LabelRegistry } from './label-registry.js';
 import { commitAck, commitDeleted, commitDrop, commitPark, commitRebase, commitRekey, commitRevertEmails } from './push-commits.js';
 import { readSnapshot, type PushSnapshot } from './snapshot.js';
@@ -37,10 +37,12 @@ type Step = 'done' | 'again' | { readonly rekeyedTo: string };
  * @throws ContactsError for failures worth retrying later (network, 401/403, 429, 5xx,
  * storage) and `CONTACT_ALREADY_CHANGED` when the contact kept changing under us.
  */
-export async function pushContact(ctx: PushContext, contactId: string): Promise<void> {
+export async function pushContact(ctx: PushContext, contactId: string, prefetched?: PushSnapshot): Promise<void> {
   let id = contactId;
   for (let attempt = 0; attempt <= ENGINE_LIMITS.maxRebaseAttempts; attempt++) {
-    const snap = await readSnapshot(ctx.db, id);
+    // A prefetched snapshot may be a little old; that is safe: commits re-read the contact,
+    // and rows added since stay pending.
+    const snap = attempt === 0 && prefetched !== undefined ? prefetched : await readSnapshot(ctx.db, id);
     if (snap === undefined) return;
     const step = await pushStep(ctx, snap);
     if (step === 'done') return;
@@ -119,7 +121,7 @@ async function pushCreate(ctx: PushContext, snap: PushSnapshot, create: OutboxRo
 
 /** The body to send: the recorded one if this create was sent before (so the key replays), else a new record. */
 async function createBody(ctx: PushContext, mutationId: string, fresh: CreateAttempt): Promise<CreateAttempt> {
-  return engineTx(ctx, async () => {
+  return commitTx(ctx, async () => {
     const recorded = await readCreateAttempt(ctx.db, mutationId);
     if (recorded !== undefined) return recorded;
     await recordCreateAttempt(ctx.db, mutationId, fresh);

@@ -27,6 +27,34 @@ export async function readSnapshot(db: ContactsDb, contactId: string): Promise<P
   }
 }
 
+/**
+ * Reads the push state of many contacts in one transaction (a push pass prefetches in
+ * chunks: one read transaction per contact would cost more than the reads).
+ */
+export async function readSnapshots(db: ContactsDb, contactIds: readonly string[]): Promise<Map<string, PushSnapshot>> {
+  try {
+    return await db.transaction('r', [db.outbox, db.contacts, db.bases], async () => {
+      const [rows, contacts, bases] = await Promise.all([
+        db.outbox.where('contactId').anyOf([...contactIds]).toArray(),
+        db.contacts.bulkGet([...contactIds]),
+        db.bases.bulkGet([...contactIds]),
+      ]);
+      const byContact = new Map<string, OutboxRow[]>();
+      for (const r of rows) byContact.set(r.contactId, [...(byContact.get(r.contactId) ?? []), r]);
+      const out = new Map<string, PushSnapshot>();
+      contactIds.forEach((contactId, i) => {
+        const pending = byContact.get(contactId);
+        if (pending === undefined) return;
+        pending.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
+        out.set(contactId, { contactId, rows: pending, row: contacts[i], base: bases[i] });
+      });
+      return out;
+    });
+  } catch (e) {
+    throw mapStorageError(e);
+  }
+}
+
 /** Contact ids with pending rows, in the order of their oldest pending row. */
 export async function pendingContactIds(db: ContactsDb): Promise<string[]> {
   const seen = new Set<string>();
