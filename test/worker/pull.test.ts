@@ -1,0 +1,71 @@
+/** The pull side: local revisions, progress of a long first pull, cursor resumption. */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { SyncStatus } from '../../src/model/sync-status.js';
+import type { RunningServer } from '../../server/index.js';
+import { ENGINE_LIMITS } from '../../worker/engine-deps.js';
+import { expectConverged, freshToken, openDevice, person, serverApi, startTestServer, type Device } from '../support/sync-harness.js';
+
+let server: RunningServer;
+const devices: Device[] = [];
+beforeAll(async () => { server = await startTestServer(); });
+afterAll(async () => { await server.close(); });
+afterEach(async () => { for (const d of devices.splice(0)) await d.client.destroy(); });
+
+describe('pull', () => {
+  it("a contact's local revision goes up by one exactly when its local copy changes", async () => {
+    const token = freshToken();
+    const d = await openDevice(server, { token, paused: true });
+    devices.push(d);
+    const api = serverApi(server, token);
+    const c = await api.createContact(person('Rev'), { idempotencyKey: crypto.randomUUID() });
+    await d.client.sync.syncNow();
+    const first = await d.client.getContact(c._id);
+    expect(first.revision).toBe(1);
+    await api.updateContact(c._id, { company: 'Changed' }, c.revision);
+    await d.client.sync.syncNow();
+    expect((await d.client.getContact(c._id)).revision).toBe(2);
+    await d.client.sync.syncNow(); // nothing new on the server
+    expect((await d.client.getContact(c._id)).revision).toBe(2);
+    const { contact } = await d.client.updateContact(c._id, { jobTitle: 'Local' }, 2);
+    expect(contact.revision).toBe(3);
+    await d.client.sync.syncNow(); // our own edit acknowledged: what we show does not change
+    expect((await d.client.getContact(c._id)).revision).toBe(3);
+    await expectConverged(server, [d], token);
+  });
+
+  it('reports progress while a long first pull runs, and resumes from the stored cursor', async () => {
+    const token = freshToken();
+    const api = serverApi(server, token);
+    const total = ENGINE_LIMITS.pullPageSize * 2 + 50;
+    const ids = Array.from({ length: total }, (_, i) => i);
+    let next = 0;
+    await Promise.all(Array.from({ length: 8 }, async () => {
+      while (next < ids.length) {
+        const i = next++;
+        await api.createContact(person(`P${i}`), { idempotencyKey: crypto.randomUUID() });
+      }
+    }));
+    const d = await openDevice(server, { token, paused: true });
+    devices.push(d);
+    const seen: SyncStatus[] = [];
+    const sub = d.client.sync.status$.subscribe((s) => seen.push(s));
+    // The second page's request fails: the first page must stay applied, with its cursor.
+    d.net.inject({ kind: 'drop' }, { path: '/contacts/v4/changes?' });
+    d.net.inject({ kind: 'delay', ms: 0 }, { path: '/contacts/v4/changes?' });
+    d.net.inject({ kind: 'drop' }, { path: '/contacts/v4/changes?' });
+    await expect(d.client.sync.syncNow()).rejects.toMatchObject({ code: 'NETWORK_ERROR' });
+    await expect(d.client.sync.syncNow()).rejects.toMatchObject({ code: 'NETWORK_ERROR' });
+    expect((await d.client.queryContacts().limit(1000).find()).totalCount).toBe(ENGINE_LIMITS.pullPageSize);
+    await d.client.sync.syncNow();
+    sub.unsubscribe();
+    const progress = seen.flatMap((s) => (s.progress ? [s.progress] : []));
+    expect(progress.length).toBeGreaterThan(0);
+    // The interrupted pull saw the whole feed ahead; the resumed one only what was left.
+    expect(progress).toContainEqual({ pulled: ENGINE_LIMITS.pullPageSize, total: ENGINE_LIMITS.pullPageSize * 2 + 50 });
+    expect(progress.at(-1)).toEqual({ pulled: ENGINE_LIMITS.pullPageSize, total: ENGINE_LIMITS.pullPageSize + 50 });
+    expect(seen.at(-1)?.progress).toBeUndefined();
+    const cursorRequests = d.net.log.filter((r) => r.url.includes('/changes?') && r.url.includes('cursor='));
+    expect(cursorRequests.length).toBeGreaterThan(0);
+    await expectConverged(server, [d], token);
+  });
+});
