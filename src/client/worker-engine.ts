@@ -58,20 +58,25 @@ export async function startWorkerEngine(config: WorkerEngineConfig): Promise<Eng
   };
 }
 
-/** A `RemoteOptions` with a custom `fetch` cannot cross to a worker: the page keeps the remote and lends it. */
+/**
+ * What the worker is started with. A `RemoteOptions` with a custom `fetch` cannot cross to a
+ * worker: the page keeps the remote and lends it. The loans travel as one Comlink proxy:
+ * Comlink's `proxy()` marker only works on a top-level argument, and functions nested in a
+ * plain object make `postMessage` throw DataCloneError.
+ */
 function plan(config: WorkerEngineConfig): { start: WorkerStartConfig; loans: WorkerLoans } {
-  const onStatus = proxy(config.onStatus);
+  const onStatus = config.onStatus;
   const remote = config.remote;
   if (isRemoteOptions(remote) && remote.fetch === undefined) {
     const auth = remote.auth;
     return {
       start: { name: config.name, policy: config.policy, remote: { kind: 'http', baseUrl: remote.baseUrl, hasAuth: auth !== undefined } },
-      loans: { onStatus, ...(auth === undefined ? {} : { auth: proxy(async () => auth()) }) },
+      loans: proxy({ onStatus, ...(auth === undefined ? {} : { auth: async () => auth() }) }),
     };
   }
   const lent = isRemoteOptions(remote) ? createHttpRemote(remote) : remote;
   return {
     start: { name: config.name, policy: config.policy, remote: { kind: 'proxied' } },
-    loans: { onStatus, remote: proxy(lent) },
+    loans: proxy({ onStatus, remote: lent }),
   };
 }
