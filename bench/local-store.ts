@@ -7,8 +7,12 @@
  * - indexed startsWith: `queryContacts().startsWith('info.name.last', p).find()` vs a raw
  *   Dexie index range. Target <= 2x.
  * Contenders alternate within each round; medians per operation are printed with the ratios.
- * Run: npm run bench:local (npx tsx bench/local-store.ts). Takes about a minute.
+ * The machine is usually shared: short rounds (many alternations) and a collection before
+ * each import keep one contender's bad moment or garbage off another's clock.
+ * Run: npm run bench:local (npx tsx bench/local-store.ts). Takes a minute or two.
  */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { RxCollection, RxJsonSchema } from 'rxdb';
@@ -19,47 +23,14 @@ import type { ContactsRemote } from '../src/remote/contacts-remote.js';
 import { ContactStore } from '../src/store/contact-store.js';
 import { contactRow } from '../src/store/index-keys.js';
 import { ContactsDb, type ContactRow } from '../src/store/schema.js';
+import { pick, realisticInfo } from './bench-contacts.js';
 
 const N = 10_000;
 const ROUNDS = 7;
-const UPDATES_PER_ROUND = 300;
+/** Updates alternate in short rounds: the same 2,100 updates per contender as 7 x 300. */
+const UPDATE_ROUNDS = 21;
+const UPDATES_PER_ROUND = 100;
 const QUERIES_PER_ROUND = 100;
-
-// ---------------------------------------------------------------- deterministic contacts
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rnd = mulberry32(42);
-const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
-const SYL = ['an', 'ber', 'co', 'da', 'el', 'fi', 'gar', 'ho', 'is', 'jo', 'ka', 'li', 'mar', 'no', 'or', 'pe', 'qui', 'ro', 'sa', 'ti', 'ul', 'va', 'wen', 'xi', 'yo', 'za'];
-const word = (n: number) => { const w = Array.from({ length: n }, () => pick(SYL)).join(''); return w[0]!.toUpperCase() + w.slice(1); };
-const DOMAINS = ['example.com', 'mail.example.org', 'corp.example.io', 'example.co.uk'];
-const LABELS = ['custom.vip', 'custom.lead', 'custom.customer', 'custom.newsletter', 'custom.partner', 'custom.cold'];
-
-function realisticInfo(i: number): ContactInfo {
-  const first = word(2);
-  const last = word(2 + Math.floor(rnd() * 2));
-  const email = `${first}.${last}.${i}@${pick(DOMAINS)}`.toLowerCase();
-  const info: ContactInfo = {
-    name: { first, last },
-    emails: { items: [{ email, tag: 'WORK' }, ...(rnd() < 0.3 ? [{ email: `${first}${i}@home.example.net`.toLowerCase(), tag: 'HOME' as const }] : [])] },
-  };
-  if (rnd() < 0.7) info.phones = { items: [{ phone: `+1 415 555 ${String(1000 + (i % 9000))}`, countryCode: 'US', tag: 'MOBILE' }] };
-  if (rnd() < 0.4) info.addresses = { items: [{ tag: 'WORK', address: { addressLine1: `${1 + (i % 400)} ${word(2)} St`, city: word(2), country: 'US', postalCode: String(10000 + i) } }] };
-  if (rnd() < 0.5) info.company = `${word(2)} ${pick(['Inc', 'Ltd', 'GmbH', 'LLC'])}`;
-  if (rnd() < 0.3) info.jobTitle = pick(['Engineer', 'CEO', 'Designer', 'Sales', 'Support']);
-  if (rnd() < 0.3) info.birthdate = `19${String(50 + Math.floor(rnd() * 50))}-0${1 + Math.floor(rnd() * 9)}-1${Math.floor(rnd() * 9)}`;
-  const labels = LABELS.filter(() => rnd() < 0.2);
-  if (labels.length > 0) info.labelKeys = { items: labels };
-  if (rnd() < 0.3) info.extendedFields = { items: { 'custom.tier': pick(['gold', 'silver']), 'custom.score': Math.floor(rnd() * 100) } };
-  return info;
-}
 
 // ---------------------------------------------------------------- timing helpers
 const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)] ?? Number.NaN; };
@@ -77,6 +48,16 @@ async function timeOnce(op: () => Promise<unknown>): Promise<number> {
   await op();
   return performance.now() - t0;
 }
+
+/**
+ * A full collection, so that the garbage of the previous run (a 10,000-row database) is not
+ * collected on the next contender's clock. `--expose-gc` is switched on at run time, so the
+ * bench keeps running under plain `tsx`.
+ */
+const collectGarbage: () => void = (() => {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+})();
 function report(label: string, ours: number, other: number, otherLabel: string, target: string, ok: boolean): void {
   const ratio = ours / other;
   console.log(`${label.padEnd(34)} ours ${ours.toFixed(3).padStart(8)} ms  ${otherLabel} ${other.toFixed(3).padStart(8)} ms  ratio ${ratio.toFixed(2)}x  (target ${target}) ${ok ? 'OK' : 'MISSED'}`);
@@ -219,7 +200,7 @@ async function benchUpdate(contacts: readonly Contact[]): Promise<void> {
   const [local, queued, floor, rx] = [await openOurs(rows, false), await openOurs(rows, true), await openFloor(rows), await openRx(contacts)];
   const ids = contacts.map((c) => c._id);
   const each = (op: (e: Edit) => Promise<void>): Contender<Edit[]> => (work) => timeEach(work, op);
-  const t = await alternate(ROUNDS, (round) => Array.from({ length: UPDATES_PER_ROUND }, (_, i): Edit => [pick(ids), `Company ${round}-${i}`]), {
+  const t = await alternate(UPDATE_ROUNDS, (round) => Array.from({ length: UPDATES_PER_ROUND }, (_, i): Edit => [pick(ids), `Company ${round}-${i}`]), {
     local: each(ourUpdate(local)), queued: each(ourUpdate(queued)), floor: each(floorUpdate(floor)), rx: each(rxUpdate(rx)),
   });
   const [ml, mq, mf, mr] = [median(t.local), median(t.queued), median(t.floor), median(t.rx)];
@@ -233,18 +214,19 @@ async function benchUpdate(contacts: readonly Contact[]): Promise<void> {
   floor.close();
 }
 
-/** Times `write` on a fresh, empty database. */
+/** Times `write` on a fresh, empty database, after a full collection. */
 async function onFreshDb(write: (db: ContactsDb) => Promise<unknown>): Promise<number[]> {
   const db = new ContactsDb('imp', { indexedDB: new IDBFactory(), IDBKeyRange });
   await db.open();
+  collectGarbage();
   const ms = await timeOnce(() => write(db));
-  db.close();
+  await db.delete();
   return [ms];
 }
 
 async function benchImport(infos: readonly ContactInfo[], contacts: readonly Contact[]): Promise<void> {
   const rows = contacts.map(contactRow); // the floor writes the rows our import writes, built beforehand
-  const t = await alternate(5, () => undefined, {
+  const t = await alternate(ROUNDS, () => undefined, {
     ours: () => onFreshDb((db) => new ContactStore(db).importContacts(infos)),
     queued: () => onFreshDb((db) => new ContactStore(db, { queueMutations: true }).importContacts(infos)),
     floor: () => onFreshDb((db) => db.contacts.bulkPut(rows)),

@@ -8,11 +8,10 @@ import type { Conflict } from '../model/conflict.js';
 import type { IdFactory } from '../model/ids.js';
 import type { SyncStatus } from '../model/sync-status.js';
 import { observeOutboxCount } from '../live/observe-conflicts.js';
-import { resolveConflict } from '../store/resolve-conflict.js';
 import type { ContactsDb } from '../store/schema.js';
 import type { EngineHandle } from '../../worker/create-engine.js';
 import type { EngineStatus } from '../../worker/sync-engine.js';
-import type { SyncDriver } from './sync-driver.js';
+import { loadResolveConflict, type SyncDriver } from './sync-driver.js';
 
 const sameStatus = (a: SyncStatus, b: SyncStatus): boolean => JSON.stringify(a) === JSON.stringify(b);
 
@@ -55,7 +54,7 @@ export class EngineSyncDriver implements SyncDriver {
   }
 
   async resolveConflict(conflict: Conflict, choice: 'local' | 'remote'): Promise<void> {
-    const queued = await resolveConflict({ db: this.db, ...this.seams }, conflict.id, choice);
+    const queued = await (await loadResolveConflict())({ db: this.db, ...this.seams }, conflict.id, choice);
     if (queued) this.engine.notifyEdit();
   }
 

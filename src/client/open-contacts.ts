@@ -1,7 +1,7 @@
 /** `openContacts`: the entry point of the library. */
 import type { ContactsClient, OpenContactsOptions } from './types.js';
 import { ContactsDb } from '../store/schema.js';
-import { ContactStore } from '../store/contact-store.js';
+import { ContactStore, loadWritePath } from '../store/contact-store.js';
 import { mapStorageError } from '../store/map-storage-error.js';
 import { invalidArgument } from '../store/store-errors.js';
 import { enableLiveQueries, resolveIndexedDb } from '../platform/indexed-db.js';
@@ -31,6 +31,9 @@ export async function openContacts(options: OpenContactsOptions): Promise<Contac
   if (typeof name !== 'string' || name.length === 0) throw invalidArgument('name', 'must be a non-empty string');
   const mode = options.sync ?? (hasWorker() ? 'worker' : 'inline');
   if (!SYNC_MODES.includes(mode)) throw invalidArgument('sync', "must be 'worker', 'inline' or 'off'");
+  // The write path is a chunk of its own: fetch it while the database opens, so that a first
+  // write seldom waits. A failed fetch is retried (and reported) by the write that needs it.
+  loadWritePath().catch(() => undefined);
   const deps = resolveIndexedDb(options);
   enableLiveQueries(deps);
   const now = options.now ?? Date.now;

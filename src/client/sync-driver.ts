@@ -3,21 +3,15 @@
  * for a driver and only ever talks to this interface; the engine (worker or inline) plugs in
  * here. Until it does, every mode runs the 'off' driver: nothing is pushed or pulled.
  */
-import {
-  EMPTY, Subject, catchError, concat, defer, distinctUntilChanged, finalize, map, of, share, takeUntil, tap,
-  type Observable,
-} from 'rxjs';
+import type { Observable } from 'rxjs';
 import type { ConflictPolicy } from '../merge/merge3.js';
 import type { Conflict } from '../model/conflict.js';
 import type { SyncStatus } from '../model/sync-status.js';
 import type { IndexedDbDeps } from '../platform/indexed-db.js';
 import type { ContactsRemote, RemoteOptions } from '../remote/contacts-remote.js';
-import { observeOutboxCount } from '../live/observe-conflicts.js';
 import type { ContactStore } from '../store/contact-store.js';
-import { resolveConflict } from '../store/resolve-conflict.js';
-import { randomId } from '../model/ids.js';
-import { startEngineDriver } from './start-engine-driver.js';
 import type { ContactsDb } from '../store/schema.js';
+import type * as ResolveConflict from '../store/resolve-conflict.js';
 
 /** What the client needs from a sync engine. */
 export interface SyncDriver {
@@ -59,74 +53,22 @@ export interface SyncDriverContext {
  */
 export async function createSyncDriver(context: SyncDriverContext): Promise<SyncDriver> {
   const { remote } = context;
-  if (context.mode === 'off' || remote === undefined) return OffSyncDriver.start(context.db);
+  // Each driver is a chunk of its own: the engine side (Comlink, the HTTP remote, the wire
+  // mapping) loads only for a client that syncs, the 'off' driver only for one that does not.
+  if (context.mode === 'off' || remote === undefined) return (await import('./off-sync-driver.js')).OffSyncDriver.start(context.db);
+  const { startEngineDriver } = await import('./start-engine-driver.js');
   return startEngineDriver({ ...context, remote });
 }
 
 /**
- * No sync: the status is always `idle` with the outbox size as `pending`; `syncNow`
- * resolves at once. This tab's writes update the size without a read; the outbox itself is
- * watched (to see other tabs' writes) only while someone subscribes to `status$`, so
- * unobserved writes pay no extra read. A subscriber gets the last known status at once,
- * then the counted one if it differs.
+ * `resolveConflict`, loaded on first use: it brings the merge code, which a page needs only
+ * when the user settles a conflict.
+ *
+ * @example
+ * ```ts
+ * const queued = await (await loadResolveConflict())(deps, conflict.id, 'local');
+ * ```
  */
-export class OffSyncDriver implements SyncDriver {
-  readonly status$: Observable<SyncStatus>;
-  private last: SyncStatus;
-  /** True while `status$` has subscribers (then the outbox watch keeps `last` exact). */
-  private watching = false;
-  private readonly db: ContactsDb;
-  private readonly stopped = new Subject<void>();
-
-  private constructor(db: ContactsDb, pending: number) {
-    this.db = db;
-    this.last = { state: 'idle', pending };
-    const watched = defer(() => {
-      this.watching = true;
-      return observeOutboxCount(db).pipe(finalize(() => { this.watching = false; }));
-    }).pipe(
-      map((n): SyncStatus => ({ state: 'idle', pending: n })),
-      tap((status) => { this.last = status; }),
-      // The database closed under a subscriber: keep showing the last status.
-      catchError(() => EMPTY),
-      share(),
-    );
-    this.status$ = defer(() => concat(of(this.last), watched)).pipe(
-      distinctUntilChanged((a, b) => a.state === b.state && a.pending === b.pending),
-      takeUntil(this.stopped),
-    );
-  }
-
-  /**
-   * Reads the outbox size.
-   *
-   * @throws Dexie errors (callers map them).
-   * @example
-   * ```ts
-   * const driver = await OffSyncDriver.start(db);
-   * ```
-   */
-  static async start(db: ContactsDb): Promise<OffSyncDriver> {
-    return new OffSyncDriver(db, await db.outbox.count());
-  }
-
-  syncNow(): Promise<void> { return Promise.resolve(); }
-  pause(): void { /* nothing runs */ }
-  resume(): void { /* nothing runs */ }
-  /** Keeps the last status exact for this tab's writes without reading the outbox. */
-  outboxGrew(rows: number): void {
-    if (!this.watching) this.last = { state: 'idle', pending: this.last.pending + rows };
-  }
-
-  /** Forgets the conflict: without an engine the local state is all there is. */
-  /** Applies the choice locally; its outbox row waits for a client that syncs. */
-  async resolveConflict(conflict: Conflict, choice: 'local' | 'remote'): Promise<void> {
-    await resolveConflict({ db: this.db, now: Date.now, makeId: randomId }, conflict.id, choice);
-  }
-
-  stop(): Promise<void> {
-    this.stopped.next();
-    this.stopped.complete();
-    return Promise.resolve();
-  }
+export async function loadResolveConflict(): Promise<typeof ResolveConflict.resolveConflict> {
+  return (await import('../store/resolve-conflict.js')).resolveConflict;
 }

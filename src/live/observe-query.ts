@@ -1,8 +1,8 @@
 /** Live query results. */
-import { distinctUntilChanged, map, type Observable } from 'rxjs';
+import { distinctUntilChanged, type Observable } from 'rxjs';
 import type { Contact } from '../model/contact.js';
 import type { ContactQuery } from '../store/query/contact-query.js';
-import { runQuery, type QueryPage } from '../store/query/run-query.js';
+import { runQuery, runQueryItems, type QueryPage } from '../store/query/run-query.js';
 import type { ContactsDb } from '../store/schema.js';
 import { liveObservable } from './live-observable.js';
 import { sameVersions } from './same-versions.js';
@@ -18,7 +18,9 @@ import { sameVersions } from './same-versions.js';
  * ```
  */
 export function observeQuery(db: ContactsDb, query: ContactQuery): Observable<Contact[]> {
-  return observeQueryPage(db, query).pipe(map((page) => page.items), distinctUntilChanged<Contact[]>(sameVersions));
+  // Items only: the total is never shown here, and counting would re-read the whole table on
+  // every change (and make every write anywhere in it re-run the query).
+  return liveObservable(() => runQueryItems(db, query)).pipe(distinctUntilChanged<Contact[]>(sameVersions));
 }
 
 /**

@@ -7,7 +7,7 @@ import { UNDECIDED, mergeValue, quickMerge, type LazyPath, type MergeContext } f
 
 type FieldMap = Readonly<Record<string, ExtendedFieldValue>>;
 
-const DERIVED: ReadonlySet<string> = new Set(DERIVED_EXTENDED_FIELD_KEYS);
+const DERIVED: ReadonlySet<string> = /* @__PURE__ */ new Set(DERIVED_EXTENDED_FIELD_KEYS);
 
 /**
  * True for keys the store derives from other fields (`contacts.displayBy*`), which the merge

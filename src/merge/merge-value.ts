@@ -72,7 +72,7 @@ export function mergeValue<T>(ctx: MergeContext, path: LazyPath, base: T, local:
  * if (quickMerge(b, l, r) === UNDECIDED) mergeValue(ctx, path, b, l, r);
  * ```
  */
-export const UNDECIDED: unique symbol = Symbol('undecided');
+export const UNDECIDED: unique symbol = /* @__PURE__ */ Symbol('undecided');
 
 /**
  * The merge of one value when `===` decides it (most fields are untouched strings), without

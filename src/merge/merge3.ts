@@ -52,8 +52,8 @@ export interface MergeResult {
 }
 
 const ITEM_LISTS: readonly ItemListName[] = ['emails', 'phones', 'addresses'];
-const NO_NAME: ContactName = Object.freeze({});
-const SCALAR_PATHS = SCALAR_FIELDS.map((field) => [field, formatConflictPath({ kind: 'scalar', field })] as const);
+const NO_NAME: ContactName = /* @__PURE__ */ Object.freeze({});
+const SCALAR_PATHS = /* @__PURE__ */ SCALAR_FIELDS.map((field) => [field, formatConflictPath({ kind: 'scalar', field })] as const);
 
 /**
  * Merges `local` and `remote`, both descended from `base`, field by field. A value changed

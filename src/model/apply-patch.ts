@@ -1,6 +1,6 @@
 /** The implicit field mask of a Wix v4 PATCH (WIX-CONTACTS.md 7.3). */
 import type { ContactInfo, ContactName, ExtendedFieldValue } from './contact.js';
-import { setOwn } from './plain-object.js';
+import { copyPlain, setOwn } from './plain-object.js';
 
 /** Top-level fields a patch sets (or clears with `""`) as a whole value. */
 const SCALARS = ['company', 'jobTitle', 'birthdate', 'locale'] as const;
@@ -22,7 +22,30 @@ const LISTS = ['emails', 'phones', 'addresses', 'labelKeys', 'locations'] as con
  * ```
  */
 export function applyInfoPatch(current: ContactInfo, patch: ContactInfo): ContactInfo {
-  const out: ContactInfo = structuredClone(current);
+  return patchInto(copyPlain(current), patch, copyPlain);
+}
+
+/**
+ * `applyInfoPatch` without its deep copies: the result shares what the patch leaves alone
+ * with `current`, and its lists with `patch`; neither input is modified. For a caller that
+ * only reads the result and normalises it (`normalizeInfo` builds every object afresh),
+ * like the local update: there both copies would be garbage at once.
+ *
+ * @example
+ * ```ts
+ * const next = normalizeInfo(applyInfoPatchShared(current.info, patch));
+ * ```
+ */
+export function applyInfoPatchShared(current: ContactInfo, patch: ContactInfo): ContactInfo {
+  return patchInto({ ...current }, patch, shareAsIs);
+}
+
+function shareAsIs<T>(value: T): T {
+  return value;
+}
+
+/** Applies `patch` to `out`, a top-level copy of the current info, replacing (never mutating) what it changes below the top. */
+function patchInto(out: ContactInfo, patch: ContactInfo, copy: <T>(value: T) => T): ContactInfo {
   if (patch.name) applyName(out, patch.name);
   for (const key of SCALARS) {
     const value = patch[key];
@@ -32,7 +55,7 @@ export function applyInfoPatch(current: ContactInfo, patch: ContactInfo): Contac
   }
   for (const key of LISTS) {
     const wrapper = patch[key];
-    if (wrapper !== undefined) Object.assign(out, { [key]: { items: structuredClone(wrapper.items) } });
+    if (wrapper !== undefined) Object.assign(out, { [key]: { items: copy(wrapper.items) } });
   }
   if (patch.picture !== undefined) {
     const image = patch.picture.image;

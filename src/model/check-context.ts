@@ -77,6 +77,12 @@ export function readObject(value: unknown, field: string, known: ReadonlySet<str
   return out;
 }
 
+/**
+ * Checks one value found at `path`, recording problems in `ctx`; returns its clean copy, or
+ * undefined when it is wrong. A checker that ignores `ctx` (a closure over it) fits too.
+ */
+export type Check<T> = (value: unknown, path: string, ctx: CheckContext) => T | undefined;
+
 /** Options of a string check (input mode only; response mode checks the type alone). */
 export interface StringRules {
   min?: number;
@@ -138,8 +144,7 @@ export function checkEnum<T extends string>(value: unknown, field: string, allow
  * An over-long list is refused without looking at its items.
  */
 export function checkArray<T>(
-  value: unknown, field: string, max: number, ctx: CheckContext,
-  item: (v: unknown, path: string) => T | undefined,
+  value: unknown, field: string, max: number, ctx: CheckContext, item: Check<T>,
 ): T[] | undefined {
   if (!Array.isArray(value)) {
     ctx.violate(field, 'must be an array', 'TYPE', { expected: 'array' });
@@ -150,19 +155,19 @@ export function checkArray<T>(
     return undefined;
   }
   const out: T[] = [];
-  value.forEach((v: unknown, i) => {
-    const checked = item(v, `${field}[${i}]`);
+  // A plain loop, not forEach: this runs for every list item of every validated contact.
+  for (let i = 0; i < value.length; i++) {
+    const checked = item(value[i], `${field}[${i}]`, ctx);
     if (checked !== undefined) out.push(checked);
-  });
+  }
   return out;
 }
 
-const ITEMS_ONLY: ReadonlySet<string> = new Set(['items']);
+const ITEMS_ONLY: ReadonlySet<string> = /* @__PURE__ */ new Set(['items']);
 
 /** Checks a `{ items: [...] }` wrapper; a wrapper without `items` is an empty list. */
 export function checkWrapper<T>(
-  value: unknown, field: string, max: number, ctx: CheckContext,
-  item: (v: unknown, path: string) => T | undefined,
+  value: unknown, field: string, max: number, ctx: CheckContext, item: Check<T>,
 ): T[] | undefined {
   const wrapper = readObject(value, field, ITEMS_ONLY, ctx);
   if (!wrapper) return undefined;
@@ -174,13 +179,26 @@ export function field<T>(obj: PlainObject, key: string, path: string, check: (v:
   return obj[key] === undefined ? undefined : check(obj[key], `${path}.${key}`);
 }
 
+/**
+ * `field` for a `Check` that takes the context: hot checkers are module-level functions, so
+ * no closure is allocated per field of every validated contact.
+ */
+export function fieldWith<T>(obj: PlainObject, key: string, path: string, ctx: CheckContext, check: Check<T>): T | undefined {
+  const value = obj[key];
+  return value === undefined ? undefined : check(value, `${path}.${key}`, ctx);
+}
+
+/** `field` with `checkString` and fixed `rules` (share one rules object per field kind). */
+export function stringField(obj: PlainObject, key: string, path: string, ctx: CheckContext, rules: StringRules): string | undefined {
+  const value = obj[key];
+  return value === undefined ? undefined : checkString(value, `${path}.${key}`, ctx, rules);
+}
+
 /** Like `field`, but an absent key is a `REQUIRED` violation. */
-export function required<T>(
-  obj: PlainObject, key: string, path: string, ctx: CheckContext, check: (v: unknown, p: string) => T | undefined,
-): T | undefined {
+export function required<T>(obj: PlainObject, key: string, path: string, ctx: CheckContext, check: Check<T>): T | undefined {
   if (obj[key] === undefined) {
     ctx.violate(`${path}.${key}`, 'is required', 'REQUIRED');
     return undefined;
   }
-  return check(obj[key], `${path}.${key}`);
+  return check(obj[key], `${path}.${key}`, ctx);
 }

@@ -9,8 +9,8 @@ import { isCustomExtendedFieldKey, isExtendedFieldKey, namespaceOf } from './for
 import { LIMITS, SYSTEM_EXTENDED_FIELD_NAMESPACES } from './limits.js';
 import { isPlainObject, setOwn } from './plain-object.js';
 
-const ITEMS_ONLY: ReadonlySet<string> = new Set(['items']);
-const SYSTEM_NAMESPACES: ReadonlySet<string> = new Set(SYSTEM_EXTENDED_FIELD_NAMESPACES);
+const ITEMS_ONLY: ReadonlySet<string> = /* @__PURE__ */ new Set(['items']);
+const SYSTEM_NAMESPACES: ReadonlySet<string> = /* @__PURE__ */ new Set(SYSTEM_EXTENDED_FIELD_NAMESPACES);
 
 /** True for keys under a namespace owned by Wix systems (`contacts.displayByFirstName`...). */
 export function isSystemExtendedFieldKey(key: string): boolean {

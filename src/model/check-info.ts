@@ -2,80 +2,106 @@
  * The schema walk of a `ContactInfo`, shared by `validateInfo` (input mode) and
  * `contactFromWire` (response mode). It never throws: it returns a clean copy built from
  * literals and records what is wrong in the context.
+ *
+ * Every import and every update runs this walk, so it builds its copies by assignment, in
+ * the order the fields are checked (violations come out in that order), with module-level
+ * checkers and rules: no spread of temporary objects and no closure per field.
  */
-import { checkString, checkWrapper, field, readObject, type CheckContext } from './check-context.js';
+import {
+  checkString, checkWrapper, fieldWith, readObject, stringField, type Check, type CheckContext, type StringRules,
+} from './check-context.js';
 import { checkExtendedFields } from './check-extended-fields.js';
 import { checkAddressItem, checkEmailItem, checkPhoneItem } from './check-items.js';
 import type { ContactInfo, ContactName, ContactPicture } from './contact.js';
 import { PICTURE_LENGTH, isGuid, isLabelKey, isLanguageTag, isLocalDate, isPictureString } from './formats.js';
 import { LIMITS } from './limits.js';
-import { optional, type PlainObject } from './plain-object.js';
+import type { PlainObject } from './plain-object.js';
 
-const INFO_KEYS: ReadonlySet<string> = new Set([
+const INFO_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set([
   'name', 'emails', 'phones', 'addresses', 'company', 'jobTitle', 'birthdate', 'locale',
   'labelKeys', 'extendedFields', 'picture', 'locations',
 ]);
-const NAME_KEYS: ReadonlySet<string> = new Set(['first', 'last']);
-const PICTURE_KEYS: ReadonlySet<string> = new Set(['image']);
+const NAME_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set(['first', 'last']);
+const PICTURE_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set(['image']);
+
+const NAME_PART: StringRules = { max: LIMITS.nameLength };
+const TEXT: StringRules = { max: LIMITS.textLength };
+const BIRTHDATE: StringRules = { max: Infinity, format: isLocalDate, formatName: 'LOCAL_DATE' };
+const LOCALE: StringRules = { max: Infinity, format: isLanguageTag, formatName: 'LANGUAGE_TAG' };
+const LABEL_KEY: StringRules = { min: 1, max: LIMITS.labelKeyLength, format: isLabelKey, formatName: 'LABEL_KEY' };
+const LOCATION: StringRules = { min: 1, format: isGuid, formatName: 'GUID' };
+const IMAGE: StringRules = { max: PICTURE_LENGTH, format: isPictureString, formatName: 'IMAGE' };
+
+const checkLabelKey: Check<string> = (v, p, ctx) => checkString(v, p, ctx, LABEL_KEY);
+const checkLocation: Check<string> = (v, p, ctx) => checkString(v, p, ctx, LOCATION);
 
 /** Checks an info at `path` (e.g. `info`); returns its clean copy, or undefined when it is not an object. */
 export function checkInfo(value: unknown, path: string, ctx: CheckContext): ContactInfo | undefined {
   const o = readObject(value, path, INFO_KEYS, ctx);
   if (!o) return undefined;
-  const text = (max: number, format?: (s: string) => boolean, formatName?: string) =>
-    (v: unknown, p: string) => checkString(v, p, ctx, { max, ...optional('format', format), ...optional('formatName', formatName) });
-  return {
-    ...optional('name', field(o, 'name', path, (v, p) => checkName(v, p, ctx))),
-    ...checkLists(o, path, ctx),
-    ...optional('company', field(o, 'company', path, text(LIMITS.textLength))),
-    ...optional('jobTitle', field(o, 'jobTitle', path, text(LIMITS.textLength))),
-    ...optional('birthdate', field(o, 'birthdate', path, text(Infinity, isLocalDate, 'LOCAL_DATE'))),
-    ...optional('locale', field(o, 'locale', path, text(Infinity, isLanguageTag, 'LANGUAGE_TAG'))),
-    ...optional('extendedFields', wrap(field(o, 'extendedFields', path, (v, p) => checkExtendedFields(v, p, ctx)))),
-    ...optional('picture', field(o, 'picture', path, (v, p) => checkPicture(v, p, ctx))),
-  };
+  const info: ContactInfo = {};
+  const name = fieldWith(o, 'name', path, ctx, checkName);
+  if (name !== undefined) info.name = name;
+  checkLists(o, path, ctx, info);
+  const company = stringField(o, 'company', path, ctx, TEXT);
+  if (company !== undefined) info.company = company;
+  const jobTitle = stringField(o, 'jobTitle', path, ctx, TEXT);
+  if (jobTitle !== undefined) info.jobTitle = jobTitle;
+  const birthdate = stringField(o, 'birthdate', path, ctx, BIRTHDATE);
+  if (birthdate !== undefined) info.birthdate = birthdate;
+  const locale = stringField(o, 'locale', path, ctx, LOCALE);
+  if (locale !== undefined) info.locale = locale;
+  const extended = fieldWith(o, 'extendedFields', path, ctx, checkExtendedFields);
+  if (extended !== undefined) info.extendedFields = { items: extended };
+  const picture = fieldWith(o, 'picture', path, ctx, checkPicture);
+  if (picture !== undefined) info.picture = picture;
+  return info;
 }
 
-/** The `{ items }` lists of an info (label keys and locations included). */
-function checkLists(o: PlainObject, path: string, ctx: CheckContext): Pick<ContactInfo, 'emails' | 'phones' | 'addresses' | 'labelKeys' | 'locations'> {
-  const list = <T>(key: string, max: number, item: (v: unknown, p: string) => T | undefined): T[] | undefined =>
-    field(o, key, path, (v, p) => checkWrapper(v, p, max, ctx, item));
-  const emails = list('emails', LIMITS.listItems, (v, p) => checkEmailItem(v, p, ctx));
-  const phones = list('phones', LIMITS.listItems, (v, p) => checkPhoneItem(v, p, ctx));
-  checkOnePrimary(emails, `${path}.emails.items`, ctx);
-  checkOnePrimary(phones, `${path}.phones.items`, ctx);
-  return {
-    ...optional('emails', wrap(emails)),
-    ...optional('phones', wrap(phones)),
-    ...optional('addresses', wrap(list('addresses', LIMITS.listItems, (v, p) => checkAddressItem(v, p, ctx)))),
-    ...optional('labelKeys', wrap(list('labelKeys', LIMITS.labelKeys, (v, p) =>
-      checkString(v, p, ctx, { min: 1, max: LIMITS.labelKeyLength, format: isLabelKey, formatName: 'LABEL_KEY' })))),
-    ...optional('locations', wrap(list('locations', LIMITS.locationItems, (v, p) =>
-      checkString(v, p, ctx, { min: 1, format: isGuid, formatName: 'GUID' })))),
-  };
+/** The `{ items }` lists of an info (label keys and locations included), set on `info`. */
+function checkLists(o: PlainObject, path: string, ctx: CheckContext, info: ContactInfo): void {
+  const emails = list(o, 'emails', path, ctx, LIMITS.listItems, checkEmailItem);
+  const phones = list(o, 'phones', path, ctx, LIMITS.listItems, checkPhoneItem);
+  checkOnePrimary(emails, path, '.emails.items', ctx);
+  checkOnePrimary(phones, path, '.phones.items', ctx);
+  if (emails !== undefined) info.emails = { items: emails };
+  if (phones !== undefined) info.phones = { items: phones };
+  const addresses = list(o, 'addresses', path, ctx, LIMITS.listItems, checkAddressItem);
+  if (addresses !== undefined) info.addresses = { items: addresses };
+  const labelKeys = list(o, 'labelKeys', path, ctx, LIMITS.labelKeys, checkLabelKey);
+  if (labelKeys !== undefined) info.labelKeys = { items: labelKeys };
+  const locations = list(o, 'locations', path, ctx, LIMITS.locationItems, checkLocation);
+  if (locations !== undefined) info.locations = { items: locations };
 }
 
-function wrap<T>(items: T | undefined): { items: T } | undefined {
-  return items === undefined ? undefined : { items };
+function list<T>(o: PlainObject, key: string, path: string, ctx: CheckContext, max: number, item: Check<T>): T[] | undefined {
+  const value = o[key];
+  return value === undefined ? undefined : checkWrapper(value, `${path}.${key}`, max, ctx, item);
 }
 
 function checkName(value: unknown, path: string, ctx: CheckContext): ContactName | undefined {
   const o = readObject(value, path, NAME_KEYS, ctx);
   if (!o) return undefined;
-  const part = (v: unknown, p: string) => checkString(v, p, ctx, { max: LIMITS.nameLength });
-  return { ...optional('first', field(o, 'first', path, part)), ...optional('last', field(o, 'last', path, part)) };
+  const name: ContactName = {};
+  const first = stringField(o, 'first', path, ctx, NAME_PART);
+  if (first !== undefined) name.first = first;
+  const last = stringField(o, 'last', path, ctx, NAME_PART);
+  if (last !== undefined) name.last = last;
+  return name;
 }
 
 function checkPicture(value: unknown, path: string, ctx: CheckContext): ContactPicture | undefined {
   const o = readObject(value, path, PICTURE_KEYS, ctx);
   if (!o) return undefined;
-  const image = field(o, 'image', path, (v, p) =>
-    checkString(v, p, ctx, { max: PICTURE_LENGTH, format: isPictureString, formatName: 'IMAGE' }));
-  return optional('image', image);
+  const image = stringField(o, 'image', path, ctx, IMAGE);
+  return image === undefined ? {} : { image };
 }
 
-function checkOnePrimary(items: readonly { primary?: boolean }[] | undefined, path: string, ctx: CheckContext): void {
-  if (!items || items.filter((i) => i.primary === true).length <= 1) return;
-  if (ctx.strict) ctx.multiplePrimary.push(path);
-  else ctx.violate(path, 'more than one item is primary', 'ONE_PRIMARY');
+function checkOnePrimary(items: readonly { primary?: boolean }[] | undefined, path: string, suffix: string, ctx: CheckContext): void {
+  if (!items) return;
+  let primaries = 0;
+  for (const item of items) if (item.primary === true) primaries += 1;
+  if (primaries <= 1) return;
+  if (ctx.strict) ctx.multiplePrimary.push(`${path}${suffix}`);
+  else ctx.violate(`${path}${suffix}`, 'more than one item is primary', 'ONE_PRIMARY');
 }

@@ -4,7 +4,7 @@
  * so this table is also what country validation checks against. Territories without a
  * code of their own carry the code they are reached through (AQ, BV, HM: 672/47).
  */
-export const COUNTRY_CALLING_CODES: Readonly<Record<string, string>> = Object.freeze({
+export const COUNTRY_CALLING_CODES: Readonly<Record<string, string>> = /* @__PURE__ */ Object.freeze({
   AD: '376', AE: '971', AF: '93', AG: '1', AI: '1', AL: '355', AM: '374', AO: '244', AQ: '672',
   AR: '54', AS: '1', AT: '43', AU: '61', AW: '297', AX: '358', AZ: '994',
   BA: '387', BB: '1', BD: '880', BE: '32', BF: '226', BG: '359', BH: '973', BI: '257', BJ: '229',
@@ -54,22 +54,30 @@ export const COUNTRY_CALLING_CODES: Readonly<Record<string, string>> = Object.fr
  * country has no trunk prefix and a leading `0` belongs to the number itself (Italy keeps
  * it in international form, Côte d'Ivoire and Congo made it part of every number).
  */
-export const TRUNK_PREFIX_OVERRIDES: Readonly<Record<string, string>> = Object.freeze({
-  // North American Numbering Plan: `1` is dialled before long-distance numbers.
-  ...Object.fromEntries(
-    Object.entries(COUNTRY_CALLING_CODES).filter(([, code]) => code === '1').map(([cc]) => [cc, '1']),
-  ),
-  RU: '8', KZ: '8', BY: '8', HU: '06',
-  IT: '', VA: '', SM: '', CI: '', CG: '', GA: '',
-});
+export const TRUNK_PREFIX_OVERRIDES: Readonly<Record<string, string>> = /* @__PURE__ */ trunkPrefixOverrides();
+
+// The derived tables are built in functions: a bundler treats top-level spreads and calls as
+// side effects and would keep this module in every chunk that can reach it.
+function trunkPrefixOverrides(): Readonly<Record<string, string>> {
+  return Object.freeze({
+    // North American Numbering Plan: `1` is dialled before long-distance numbers.
+    ...Object.fromEntries(
+      Object.entries(COUNTRY_CALLING_CODES).filter(([, code]) => code === '1').map(([cc]) => [cc, '1']),
+    ),
+    RU: '8', KZ: '8', BY: '8', HU: '06',
+    IT: '', VA: '', SM: '', CI: '', CG: '', GA: '',
+  });
+}
 
 /** Calling codes of non-geographic services (satellite, international freephone...). */
 const NON_GEOGRAPHIC_CODES = ['800', '808', '870', '878', '881', '882', '883', '888', '979'];
 
 /** Every calling code that exists, for recognising `+...` numbers. */
-export const CALLING_CODES: ReadonlySet<string> = new Set([
-  ...Object.values(COUNTRY_CALLING_CODES), ...NON_GEOGRAPHIC_CODES,
-]);
+export const CALLING_CODES: ReadonlySet<string> = /* @__PURE__ */ callingCodes();
+
+function callingCodes(): ReadonlySet<string> {
+  return new Set([...Object.values(COUNTRY_CALLING_CODES), ...NON_GEOGRAPHIC_CODES]);
+}
 
 /** True when `code` is an officially assigned ISO 3166-1 alpha-2 code (upper case). */
 export function isCountryCode(code: string): boolean {

@@ -18,7 +18,13 @@ export const LOCALE_LENGTH = 100;
 const ATOM = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~\\u0080-\\uffff-]+";
 const LABEL = '[A-Za-z0-9\\u0080-\\uffff](?:[A-Za-z0-9\\u0080-\\uffff-]{0,61}[A-Za-z0-9\\u0080-\\uffff])?';
 const TLD = '[A-Za-z\\u0080-\\uffff][A-Za-z0-9\\u0080-\\uffff-]{0,61}[A-Za-z0-9\\u0080-\\uffff]';
-const EMAIL = new RegExp(`^${ATOM}(?:\\.${ATOM})*@(?:${LABEL}\\.)+${TLD}$`);
+// In a function: bundlers keep a top-level template literal whose parts they cannot inline
+// (ATOM holds a backtick), and with it this whole module, wherever it is reachable.
+const EMAIL = /* @__PURE__ */ emailPattern();
+
+function emailPattern(): RegExp {
+  return new RegExp(`^${ATOM}(?:\\.${ATOM})*@(?:${LABEL}\\.)+${TLD}$`);
+}
 const MAX_EMAIL_LOCAL_PART = 64;
 
 /**
@@ -47,7 +53,7 @@ function daysInMonth(year: number, month: number): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
-const LANGUAGE_TAG = new RegExp(
+const LANGUAGE_TAG = /* @__PURE__ */ new RegExp(
   '^(?:[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4,8})' // language, optional extended language subtags
   + '(?:-[a-z]{4})?' // script
   + '(?:-(?:[a-z]{2}|[0-9]{3}))?' // region
@@ -77,7 +83,7 @@ export function isSubdivision(s: string): boolean {
 
 const KEY_PART = /^[A-Za-z0-9_-]+$/;
 /** Slugs that would name a property of every JS object; refused so no lookup can reach one. */
-const RESERVED_SLUGS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+const RESERVED_SLUGS: ReadonlySet<string> = /* @__PURE__ */ new Set(['__proto__', 'constructor', 'prototype']);
 
 /** The namespace of a `namespace.slug` key (`custom` for `custom.vip`), or the key itself without a dot. */
 export function namespaceOf(key: string): string {

@@ -1,18 +1,21 @@
 /**
  * Normalisation: what the server does to every info it stores, done locally too so that an
  * offline read looks like the server's answer.
+ *
+ * Every write runs this, so outputs are built by assignment in their key order (the stored
+ * shape, key order included, is part of the contract) rather than by spreading temporaries.
  */
 import type {
   Address, Contact, ContactAddress, ContactEmail, ContactInfo, ContactName, ContactPhone,
-  ExtendedFieldValue, PrimaryEmail, PrimaryPhone,
+  ExtendedFieldValue, PrimaryContactInfo, PrimaryEmail, PrimaryPhone, StreetAddress,
 } from './contact.js';
 import { emailKey, phoneKey } from './identity.js';
 import { DERIVED_EXTENDED_FIELD_KEYS } from './limits.js';
 import { toE164 } from './phone.js';
-import { optional, setOwn } from './plain-object.js';
+import { setOwn } from './plain-object.js';
 
 const [DISPLAY_BY_FIRST, DISPLAY_BY_LAST] = DERIVED_EXTENDED_FIELD_KEYS;
-const DERIVED_KEYS: ReadonlySet<string> = new Set(DERIVED_EXTENDED_FIELD_KEYS);
+const DERIVED_KEYS: ReadonlySet<string> = /* @__PURE__ */ new Set(DERIVED_EXTENDED_FIELD_KEYS);
 const TEXT_FIELDS = ['company', 'jobTitle', 'birthdate', 'locale'] as const;
 
 /**
@@ -36,11 +39,11 @@ export function normalizeInfo(info: ContactInfo): ContactInfo {
   const out: ContactInfo = {};
   const name = normalizeName(info.name);
   if (name) out.name = name;
-  const emails = withOnePrimary((info.emails?.items ?? []).filter((e) => !isBlank(e.email)).map(normalizeEmail));
+  const emails = normalizeEmails(info.emails?.items);
   if (emails.length > 0) out.emails = { items: emails };
-  const phones = withOnePrimary((info.phones?.items ?? []).filter((p) => !isBlank(p.phone)).map(normalizePhone));
+  const phones = normalizePhones(info.phones?.items);
   if (phones.length > 0) out.phones = { items: phones };
-  const addresses = (info.addresses?.items ?? []).flatMap(normalizeAddressItem);
+  const addresses = normalizeAddresses(info.addresses?.items);
   if (addresses.length > 0) out.addresses = { items: addresses };
   for (const field of TEXT_FIELDS) {
     const value = info[field];
@@ -70,19 +73,19 @@ export function derivePrimaryFields(
 ): Pick<Contact, 'primaryInfo' | 'primaryEmail' | 'primaryPhone'> {
   const email = primaryItem(info.emails?.items);
   const phone = primaryItem(info.phones?.items);
-  const result: Pick<Contact, 'primaryInfo' | 'primaryEmail' | 'primaryPhone'> = {
-    primaryInfo: {
-      ...(email ? { email: email.email } : {}),
-      ...(phone ? { phone: phone.phone } : {}),
-    },
-  };
+  const primaryInfo: PrimaryContactInfo = {};
+  if (email) primaryInfo.email = email.email;
+  if (phone) primaryInfo.phone = phone.phone;
+  const result: Pick<Contact, 'primaryInfo' | 'primaryEmail' | 'primaryPhone'> = { primaryInfo };
   if (email) result.primaryEmail = primaryEmailOf(email, previous?.primaryEmail);
   if (phone) result.primaryPhone = primaryPhoneOf(phone, previous?.primaryPhone);
   return result;
 }
 
 function primaryEmailOf(email: ContactEmail, previous: PrimaryEmail | undefined): PrimaryEmail {
-  const same = previous?.email !== undefined && emailKey(previous.email) === emailKey(email.email);
+  // Equal strings have equal keys: the common case (an update that keeps the email) skips both.
+  const same = previous?.email !== undefined
+    && (previous.email === email.email || emailKey(previous.email) === emailKey(email.email));
   return {
     email: email.email,
     subscriptionStatus: same ? previous.subscriptionStatus : 'NOT_SET',
@@ -92,50 +95,88 @@ function primaryEmailOf(email: ContactEmail, previous: PrimaryEmail | undefined)
 
 function primaryPhoneOf(phone: ContactPhone, previous: PrimaryPhone | undefined): PrimaryPhone {
   const e164 = toE164(phone.phone, phone.countryCode);
+  // `phoneKey` depends on the phone and its country code only: unchanged ones skip the parsing.
   const same = previous?.phone !== undefined
-    && phoneKey({ phone: previous.phone, ...optional('countryCode', previous.countryCode) }) === phoneKey(phone);
-  return {
-    ...optional('countryCode', phone.countryCode),
-    ...optional('e164Phone', e164),
-    phone: phone.phone,
-    subscriptionStatus: same ? previous.subscriptionStatus : e164 === undefined ? 'NO_SUBSCRIPTION_STATUS' : 'NOT_SET',
-  };
+    && ((previous.phone === phone.phone && previous.countryCode === phone.countryCode)
+      || phoneKey(previous.countryCode === undefined ? { phone: previous.phone } : { phone: previous.phone, countryCode: previous.countryCode }) === phoneKey(phone));
+  const out: Partial<PrimaryPhone> = {};
+  if (phone.countryCode !== undefined) out.countryCode = phone.countryCode;
+  if (e164 !== undefined) out.e164Phone = e164;
+  out.phone = phone.phone;
+  out.subscriptionStatus = same ? previous.subscriptionStatus : e164 === undefined ? 'NO_SUBSCRIPTION_STATUS' : 'NOT_SET';
+  return out as PrimaryPhone;
 }
 
 /** The item flagged primary, else the first one. */
 function primaryItem<T extends { primary?: boolean }>(items: readonly T[] | undefined): T | undefined {
-  return items?.find((i) => i.primary === true) ?? items?.[0];
+  if (items === undefined) return undefined;
+  for (const item of items) if (item.primary === true) return item;
+  return items[0];
 }
 
-function withOnePrimary<T extends { primary?: boolean }>(items: T[]): T[] {
-  const chosen = primaryItem(items);
-  return items.map((item) => ({ ...item, primary: item === chosen }));
+/** The position of `primaryItem` in `items` (0 when none is flagged). */
+function primaryIndex(items: readonly { primary?: boolean }[]): number {
+  for (let i = 0; i < items.length; i++) if (items[i]?.primary === true) return i;
+  return 0;
 }
 
 function normalizeName(name: ContactName | undefined): ContactName | undefined {
   if (!name) return undefined;
-  const out: ContactName = {
-    ...(isBlank(name.first) ? {} : optional('first', name.first)),
-    ...(isBlank(name.last) ? {} : optional('last', name.last)),
-  };
+  const { first, last } = name;
+  const out: ContactName = {};
+  if (first !== undefined && !isBlank(first)) out.first = first;
+  if (last !== undefined && !isBlank(last)) out.last = last;
   return out.first === undefined && out.last === undefined ? undefined : out;
 }
 
-function normalizeEmail(e: ContactEmail): ContactEmail {
-  return { ...optional('_id', e._id), tag: e.tag ?? 'UNTAGGED', email: e.email, ...optional('primary', e.primary) };
+/** Non-blank emails, tagged, with exactly one `primary: true`. */
+function normalizeEmails(items: readonly ContactEmail[] | undefined): ContactEmail[] {
+  const kept = (items ?? []).filter((e) => !isBlank(e.email));
+  const chosen = primaryIndex(kept);
+  return kept.map((e, i) => normalizeEmail(e, i === chosen));
 }
 
-function normalizePhone(p: ContactPhone): ContactPhone {
+function normalizeEmail(e: ContactEmail, primary: boolean): ContactEmail {
+  const out: Partial<ContactEmail> = {};
+  if (e._id !== undefined) out._id = e._id;
+  out.tag = e.tag ?? 'UNTAGGED';
+  out.email = e.email;
+  out.primary = primary;
+  return out as ContactEmail;
+}
+
+/** Non-blank phones, tagged, with `e164Phone` computed and exactly one `primary: true`. */
+function normalizePhones(items: readonly ContactPhone[] | undefined): ContactPhone[] {
+  const kept = (items ?? []).filter((p) => !isBlank(p.phone));
+  const chosen = primaryIndex(kept);
+  return kept.map((p, i) => normalizePhone(p, i === chosen));
+}
+
+function normalizePhone(p: ContactPhone, primary: boolean): ContactPhone {
   const countryCode = isBlank(p.countryCode) ? undefined : p.countryCode;
-  return {
-    ...optional('_id', p._id), tag: p.tag ?? 'UNTAGGED', ...optional('countryCode', countryCode),
-    phone: p.phone, ...optional('e164Phone', toE164(p.phone, countryCode)), ...optional('primary', p.primary),
-  };
+  const e164 = toE164(p.phone, countryCode);
+  const out: Partial<ContactPhone> = {};
+  if (p._id !== undefined) out._id = p._id;
+  out.tag = p.tag ?? 'UNTAGGED';
+  if (countryCode !== undefined) out.countryCode = countryCode;
+  out.phone = p.phone;
+  if (e164 !== undefined) out.e164Phone = e164;
+  out.primary = primary;
+  return out as ContactPhone;
 }
 
-function normalizeAddressItem(item: ContactAddress): ContactAddress[] {
-  const address = normalizeAddress(item.address);
-  return address ? [{ ...optional('_id', item._id), tag: item.tag ?? 'UNTAGGED', address }] : [];
+function normalizeAddresses(items: readonly ContactAddress[] | undefined): ContactAddress[] {
+  const out: ContactAddress[] = [];
+  for (const item of items ?? []) {
+    const address = normalizeAddress(item.address);
+    if (address === undefined) continue;
+    const normalized: ContactAddress = {};
+    if (item._id !== undefined) normalized._id = item._id;
+    normalized.tag = item.tag ?? 'UNTAGGED';
+    normalized.address = address;
+    out.push(normalized);
+  }
+  return out;
 }
 
 const ADDRESS_TEXT = ['addressLine1', 'addressLine2', 'city', 'subdivision', 'country', 'postalCode', 'formatted'] as const;
@@ -143,45 +184,69 @@ const ADDRESS_TEXT = ['addressLine1', 'addressLine2', 'city', 'subdivision', 'co
 function normalizeAddress(a: Address | undefined): Address | undefined {
   if (!a) return undefined;
   const out: Address = {};
+  let empty = true;
   const street = a.streetAddress;
   const number = isBlank(street?.number) ? undefined : street?.number;
   const streetName = isBlank(street?.name) ? undefined : street?.name;
   if (number !== undefined || streetName !== undefined) {
-    out.streetAddress = { ...optional('number', number), ...optional('name', streetName) };
+    const streetAddress: StreetAddress = {};
+    if (number !== undefined) streetAddress.number = number;
+    if (streetName !== undefined) streetAddress.name = streetName;
+    out.streetAddress = streetAddress;
+    empty = false;
   }
   for (const field of ADDRESS_TEXT) {
     const value = a[field];
-    if (value !== undefined && !isBlank(value)) out[field] = value;
+    if (value !== undefined && !isBlank(value)) {
+      out[field] = value;
+      empty = false;
+    }
   }
-  const { latitude, longitude } = a.location ?? {};
+  const latitude = a.location?.latitude;
+  const longitude = a.location?.longitude;
   if (latitude !== undefined || longitude !== undefined) {
-    out.location = { ...optional('latitude', latitude), ...optional('longitude', longitude) };
+    out.location = {};
+    if (latitude !== undefined) out.location.latitude = latitude;
+    if (longitude !== undefined) out.location.longitude = longitude;
+    empty = false;
   }
-  return Object.keys(out).length > 0 ? out : undefined;
+  return empty ? undefined : out;
 }
 
 function normalizeExtendedFields(
   items: Record<string, ExtendedFieldValue> | undefined, name: ContactName | undefined,
 ): Record<string, ExtendedFieldValue> | undefined {
   const out: Record<string, ExtendedFieldValue> = {};
-  for (const key of Object.keys(items ?? {})) {
-    const value = items?.[key];
-    if (value === undefined || DERIVED_KEYS.has(key) || (typeof value === 'string' && isBlank(value))) continue;
-    setOwn(out, key, value);
+  let empty = true;
+  if (items !== undefined) {
+    for (const key of Object.keys(items)) {
+      const value = items[key];
+      if (value === undefined || DERIVED_KEYS.has(key) || (typeof value === 'string' && isBlank(value))) continue;
+      setOwn(out, key, value);
+      empty = false;
+    }
   }
   if (name && DISPLAY_BY_FIRST && DISPLAY_BY_LAST) {
     setOwn(out, DISPLAY_BY_FIRST, joinName(name.first, name.last));
     setOwn(out, DISPLAY_BY_LAST, joinName(name.last, name.first));
+    empty = false;
   }
-  return Object.keys(out).length > 0 ? out : undefined;
+  return empty ? undefined : out;
 }
 
+/** The non-blank parts, trimmed, joined by one space. */
 function joinName(a: string | undefined, b: string | undefined): string {
-  return [a, b].filter((s): s is string => !isBlank(s)).map((s) => s.trim()).join(' ');
+  const first = a === undefined ? '' : a.trim();
+  const second = b === undefined ? '' : b.trim();
+  if (first === '') return second;
+  return second === '' ? first : `${first} ${second}`;
 }
 
 function uniqueNonBlank(items: readonly string[] | undefined): string[] {
-  return [...new Set((items ?? []).filter((s) => !isBlank(s)))];
+  if (items === undefined || items.length === 0) return [];
+  const seen = new Set<string>();
+  for (const s of items) if (!isBlank(s)) seen.add(s);
+  return [...seen];
 }
 
 function isBlank(s: string | undefined): boolean {

@@ -13,6 +13,11 @@ const MAX_E164_DIGITS = 15;
 /** NANP national numbers are always 10 digits (area code + 7). */
 const NANP_NATIONAL_DIGITS = 10;
 
+// The memo of `toE164`, primed with a pair whose answer is known (no number, no country).
+let lastPhone = '';
+let lastCountryCode: string | undefined;
+let lastE164: string | undefined;
+
 /**
  * The E.164 form (`+14155552671`) of `phone` in `countryCode` (ISO alpha-2), or undefined
  * when the two do not parse into a plausible number. A `phone` that already starts with `+`
@@ -25,6 +30,17 @@ const NANP_NATIONAL_DIGITS = 10;
  * ```
  */
 export function toE164(phone: string, countryCode?: string): string | undefined {
+  // One write parses the same primary phone up to three times (normal form, primary fields,
+  // index keys); the function is pure, so the last answer is reused for the same arguments.
+  if (phone === lastPhone && countryCode === lastCountryCode) return lastE164;
+  const e164 = parseE164(phone, countryCode);
+  lastPhone = phone;
+  lastCountryCode = countryCode;
+  lastE164 = e164;
+  return e164;
+}
+
+function parseE164(phone: string, countryCode: string | undefined): string | undefined {
   const trimmed = phone.trim();
   if (trimmed.startsWith('+')) return parseInternational(trimmed.slice(1));
   if (countryCode === undefined || !FORMATTED_NUMBER.test(trimmed)) return undefined;
@@ -69,10 +85,19 @@ function parseInternational(rest: string): string | undefined {
 
 /** Digits after `+` (or an exit prefix): they must start with a calling code that exists. */
 function parseDigits(digits: string): string | undefined {
-  const code = [1, 2, 3].map((n) => digits.slice(0, n)).find((c) => CALLING_CODES.has(c));
+  const code = callingCodeOf(digits);
   if (code === undefined) return undefined;
   if (code === '1' && digits.length !== 1 + NANP_NATIONAL_DIGITS) return undefined;
   return plausible(digits);
+}
+
+/** The shortest calling code (1 to 3 digits) that `digits` starts with. */
+function callingCodeOf(digits: string): string | undefined {
+  for (let n = 1; n <= 3; n++) {
+    const code = digits.slice(0, n);
+    if (CALLING_CODES.has(code)) return code;
+  }
+  return undefined;
 }
 
 function plausible(digits: string): string | undefined {

@@ -14,9 +14,39 @@ export function isPlainObject(value: unknown): value is PlainObject {
   return proto === Object.prototype || proto === null;
 }
 
-/** Sets an own, enumerable property, even for keys such as `__proto__`. */
+/**
+ * Sets an own, enumerable property, even for keys such as `__proto__`. `target` must be an
+ * object the caller built (a literal or a null-prototype object) without accessors.
+ */
 export function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  // Only a key that Object.prototype holds can make an assignment do something else than
+  // create an own data property: `__proto__` (an accessor that swaps the prototype), a
+  // polluted setter, or a property a hardened (frozen) prototype makes read-only. Every
+  // other key is assigned: `defineProperty` costs several times a store and turns a fresh
+  // literal into a slow dictionary object, on the hot path of every validation and copy.
+  if (key in Object.prototype) Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
+}
+
+/**
+ * A deep copy of JSON-like data: arrays and plain objects are copied (own enumerable keys,
+ * `__proto__` included, as own data), `Date`s are copied, anything else is shared as it is.
+ * For the data this model holds it gives what `structuredClone` gives, several times faster
+ * (no serialisation round trip), which matters on every update.
+ *
+ * @example
+ * ```ts
+ * const copy = copyPlain({ emails: { items: [{ email: 'a@b.co' }] } });
+ * ```
+ */
+export function copyPlain<T>(value: T): T {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map(copyPlain) as T;
+  if (value instanceof Date) return new Date(value.getTime()) as T;
+  if (!isPlainObject(value)) return value;
+  const out: PlainObject = {};
+  for (const key of Object.keys(value)) setOwn(out, key, copyPlain(value[key]));
+  return out as T;
 }
 
 /** The own enumerable `[key, value]` pairs of `obj` whose value is not `undefined`. */

@@ -52,11 +52,19 @@ export function validateInfo(input: unknown, mode: ValidationMode): ContactInfo 
  * @throws ContactsError 400 `INSUFFICIENT_CONTACT_DATA`
  */
 export function assertSufficientInfo(info: ContactInfo): void {
-  const filled = (s: string | undefined): boolean => s !== undefined && s.trim() !== '';
-  const ok = filled(info.name?.first) || filled(info.name?.last)
-    || (info.emails?.items ?? []).some((e) => filled(e.email))
-    || (info.phones?.items ?? []).some((p) => filled(p.phone));
-  if (!ok) throw insufficient('create');
+  if (!identifiesSomeone(info)) throw insufficient('create');
+}
+
+// Plain loops and a module-level helper: this runs on every create, import item and update.
+function identifiesSomeone(info: ContactInfo): boolean {
+  if (filled(info.name?.first) || filled(info.name?.last)) return true;
+  for (const e of info.emails?.items ?? []) if (filled(e.email)) return true;
+  for (const p of info.phones?.items ?? []) if (filled(p.phone)) return true;
+  return false;
+}
+
+function filled(s: string | undefined): boolean {
+  return s !== undefined && s.trim() !== '';
 }
 
 /**

@@ -4,7 +4,7 @@
  * index walk per key kind instead of one lookup per contact.
  */
 import type { Contact } from '../model/contact.js';
-import { duplicateContactError, duplicateKeyOf } from '../model/duplicates.js';
+import { duplicateContactError, duplicateKeyOf, type DuplicateKey } from '../model/duplicates.js';
 import { indexOf, shownValue } from './find-duplicate.js';
 import { contactRow } from './index-keys.js';
 import type { ContactRow, ContactsDb } from './schema.js';
@@ -23,24 +23,30 @@ export async function importContacts(db: ContactsDb, contacts: readonly Contact[
   const rows = contacts.map(contactRow);
   if (!allowDuplicates) {
     const seen = await storedOwners(db, rows);
-    rows.forEach((row) => { checkRow(row, seen); });
+    for (const row of rows) checkRow(row, seen);
   }
   await db.contacts.bulkAdd(rows);
 }
 
-/** Owners of duplicate keys: `email:<key>` / `phone:<key>` -> contact id. */
-type Owners = Map<string, string>;
+/** Owners of duplicate keys, per key kind: key -> contact id (one map per kind, no composite keys to build). */
+type Owners = Readonly<Record<DuplicateKey['kind'], Map<string, string>>>;
 
 async function storedOwners(db: ContactsDb, rows: readonly ContactRow[]): Promise<Owners> {
-  const owners: Owners = new Map();
+  const owners: Owners = { email: new Map(), phone: new Map() };
+  // A first import goes into an empty store: one key probe spares the two index walks, whose
+  // set of up to 10,000 keys Dexie sorts before it opens a cursor (~2% of a 10k import).
+  if ((await db.contacts.limit(1).primaryKeys()).length === 0) return owners;
   for (const kind of ['email', 'phone'] as const) {
-    const index = indexOf({ kind, value: '' });
-    const keys = rows.map((r) => (kind === 'email' ? r.k.dupEmail : r.k.dupPhone)).filter((k) => k !== '');
+    const keys: string[] = [];
+    for (const row of rows) {
+      const key = kind === 'email' ? row.k.dupEmail : row.k.dupPhone;
+      if (key !== '') keys.push(key);
+    }
     if (keys.length === 0) continue;
-    await db.contacts.where(index).anyOf(keys).eachKey((key, cursor) => {
+    const found = owners[kind];
+    await db.contacts.where(indexOf({ kind, value: '' })).anyOf(keys).eachKey((key, cursor) => {
       // The dup indexes hold strings only (index-keys.ts).
-      const id = `${kind}:${key as string}`;
-      if (!owners.has(id)) owners.set(id, String(cursor.primaryKey));
+      if (!found.has(key as string)) found.set(key as string, String(cursor.primaryKey));
     });
   }
   return owners;
@@ -50,9 +56,9 @@ async function storedOwners(db: ContactsDb, rows: readonly ContactRow[]): Promis
 function checkRow(row: ContactRow, owners: Owners): void {
   const key = duplicateKeyOf(row.c.info);
   if (key !== undefined) {
-    const owner = owners.get(`${key.kind}:${key.value}`);
+    const owner = owners[key.kind].get(key.value);
     if (owner !== undefined) throw duplicateContactError(owner, key, shownValue(row.c.info, key));
   }
-  if (row.k.dupEmail !== '' && !owners.has(`email:${row.k.dupEmail}`)) owners.set(`email:${row.k.dupEmail}`, row._id);
-  if (row.k.dupPhone !== '' && !owners.has(`phone:${row.k.dupPhone}`)) owners.set(`phone:${row.k.dupPhone}`, row._id);
+  if (row.k.dupEmail !== '' && !owners.email.has(row.k.dupEmail)) owners.email.set(row.k.dupEmail, row._id);
+  if (row.k.dupPhone !== '' && !owners.phone.has(row.k.dupPhone)) owners.phone.set(row.k.dupPhone, row._id);
 }

@@ -8,6 +8,7 @@ import { duplicateKeyOf } from '../model/duplicates.js';
 import { phoneKey } from '../model/identity.js';
 import { CREATED_DATE_FIELD, resolveQueryField, type QueryFieldSpec } from '../model/query/query-fields.js';
 import { sortKeyOf } from '../model/query/sort-key.js';
+import { lower } from './lower.js';
 import type { ContactRow, IndexKeys } from './schema.js';
 
 // Sortable keys come from the model's sort keys, so that walking an index gives exactly the
@@ -65,9 +66,4 @@ function primaryPhoneKey(contact: Contact): string {
  */
 export function contactRow(contact: Contact): ContactRow {
   return { _id: contact._id, c: contact, k: indexKeysOf(contact) };
-}
-
-/** The index-key form of a string compared case-insensitively (also used for query values). */
-export function lower(value: string | undefined): string {
-  return value === undefined ? '' : value.toLowerCase();
 }

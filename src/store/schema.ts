@@ -55,7 +55,15 @@ interface OutboxCommon {
 export type OutboxRow =
   | (OutboxCommon & { readonly op: 'create'; readonly allowDuplicates: boolean })
   | (OutboxCommon & { readonly op: 'update'; readonly patch: ContactInfo; readonly allowDuplicates: boolean })
-  | (OutboxCommon & { readonly op: 'delete' })
+  | (OutboxCommon & {
+    readonly op: 'delete';
+    /**
+     * The contact's local revision when it was deleted. Rows written before this field
+     * existed lack it. Kept so that a delete the server refuses brings the contact back
+     * with a higher revision than any a caller may still hold.
+     */
+    readonly lastRevision?: number;
+  })
   | (OutboxCommon & { readonly op: 'label'; readonly labelKeys: readonly string[] })
   | (OutboxCommon & { readonly op: 'unlabel'; readonly labelKeys: readonly string[] });
 

@@ -21,7 +21,7 @@ export function filterError(code: ContactsErrorCode, site: OperandSite, descript
   return appError(code, `${site.field} ${site.operator}: ${description}`, { field: site.field, operator: site.operator });
 }
 
-const LIST_OPERATORS: ReadonlySet<QueryOperator> = new Set(['in', 'nin', 'hasSome', 'hasAll']);
+const LIST_OPERATORS: ReadonlySet<QueryOperator> = /* @__PURE__ */ new Set(['in', 'nin', 'hasSome', 'hasAll']);
 
 /**
  * The normalised operand of `field <op> value`: a boolean for `exists`, a copied array for

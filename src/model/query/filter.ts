@@ -21,7 +21,7 @@ export type FilterNode =
 /** How deep filter objects may nest (the top level is 1) and how many nodes a filter may have. */
 export const FILTER_LIMITS = { maxDepth: 10, maxNodes: 1000 } as const;
 
-const OPERATORS: ReadonlyMap<string, QueryOperator> = new Map(
+const OPERATORS: ReadonlyMap<string, QueryOperator> = /* @__PURE__ */ new Map(
   (['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'nin', 'exists', 'startsWith', 'hasSome', 'hasAll'] as const)
     .map((op) => [`$${op}`, op]),
 );

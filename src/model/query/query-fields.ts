@@ -36,7 +36,7 @@ export interface QueryFieldSpec {
   readonly read: (contact: Contact) => unknown;
 }
 
-const BY_NAME: ReadonlyMap<string, QueryFieldSpec> = new Map(
+const BY_NAME: ReadonlyMap<string, QueryFieldSpec> = /* @__PURE__ */ new Map(
   QUERY_FIELDS.flatMap((f) => (f.sdkName === undefined ? [[f.name, f]] : [[f.name, f], [f.sdkName, f]])),
 );
 

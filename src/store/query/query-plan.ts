@@ -8,7 +8,7 @@
  */
 import type { FilterNode } from '../../model/query/filter.js';
 import type { ContactQuery } from './contact-query.js';
-import { lower } from '../index-keys.js';
+import { lower } from '../lower.js';
 
 /** An index of the `contacts` table a plan may use. */
 export type ContactIndex = '_id' | 'k.first' | 'k.last' | 'k.email' | 'k.phone' | 'k.created' | 'k.labels';

@@ -35,6 +35,26 @@ export async function runQuery(db: ContactsDb, query: ContactQuery): Promise<Que
   return { items: matches.slice(query.offset, query.offset + query.limit), totalCount: matches.length };
 }
 
+/**
+ * The page of `query` without its total, for callers that never show it (`observe()`).
+ * IndexedDB counts row by row (Chromium takes 150-600 ms for 50,000 contacts), so an
+ * unfiltered page read off the sort index costs a few ms here instead. Same items, same
+ * order as `runQuery`.
+ *
+ * @throws Dexie errors (callers map them with `mapStorageError`).
+ * @example
+ * ```ts
+ * const items = await runQueryItems(db, parseContactQuery({ sort: [{ fieldName: 'info.name.last' }], paging: { limit: 50 } }));
+ * ```
+ */
+export async function runQueryItems(db: ContactsDb, query: ContactQuery): Promise<Contact[]> {
+  const plan = planQuery(query);
+  if (plan.kind !== 'ordered' || query.filter !== undefined) return (await runQuery(db, query)).items;
+  if (query.limit === 0) return [];
+  const rows = await ordered(db, plan).offset(query.offset).limit(query.limit).toArray();
+  return rows.map((r) => r.c);
+}
+
 async function orderedPage(db: ContactsDb, plan: Extract<QueryPlan, { kind: 'ordered' }>, query: ContactQuery): Promise<QueryPage> {
   const totalCount = await db.contacts.count();
   if (query.limit === 0 || query.offset >= totalCount) return { items: [], totalCount };
