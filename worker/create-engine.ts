@@ -92,9 +92,13 @@ export async function createEngine(config: EngineConfig): Promise<EngineHandle> 
     notifyVisible: () => visibility.listener?.('visible'),
     isLeader: () => engine.isLeader,
     stop: async () => {
-      await engine.stop();
+      // Close first, then wait: a round stuck on a request that never answers must not keep
+      // the channel (and with it the process or the worker) alive. A closed database lets
+      // running transactions finish and refuses new ones, so the round ends without writing.
+      const stopping = engine.stop();
       channel.close();
       db.close();
+      await stopping;
     },
   };
 }

@@ -43,6 +43,7 @@ export class Leadership {
   private watchTimer: unknown;
   private beatTimer: unknown;
   private waitAbort: AbortController | undefined;
+  private retryTimer: unknown;
   private leadingEpoch = 0;
   private leading: Promise<void> | undefined;
 
@@ -68,6 +69,8 @@ export class Leadership {
     this.stopped = true;
     this.waitAbort?.abort();
     this.clearTimers();
+    if (this.retryTimer !== undefined) this.options.clock.clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
   }
 
   private queue(lead: (fence: Fence) => Promise<void>, steal: boolean): void {
@@ -76,6 +79,7 @@ export class Leadership {
     this.waitAbort = steal ? undefined : abort;
     const options = steal ? { steal: true } : { signal: abort.signal };
     let granted = false;
+    let failed = false;
     if (!steal) this.watch(lead);
     this.options.locks.request(this.options.lockName, options, async () => {
       granted = true;
@@ -93,12 +97,34 @@ export class Leadership {
         this.clearTimers();
       });
       await this.leading;
-    }).catch(() => undefined).finally(() => {
+    }).catch(() => { failed = true; }).finally(() => {
       // Web Locks settle a stolen request at once while its holder still runs: queue again
       // only once our own lead() has ended. A wait aborted for a steal queues nothing: the
       // steal does.
-      if (granted || !abort.signal.aborted) void (this.leading ?? Promise.resolve()).then(() => this.queue(lead, false));
+      if (granted || !abort.signal.aborted) void (this.leading ?? Promise.resolve()).then(() => this.requeue(lead, failed));
     });
+  }
+
+  /**
+   * Queues again after leading, or after failing to take the lead. A database closed for
+   * good (deleted by a logout in another tab) leaves nothing to lead: stop. Any other
+   * failure waits a watch interval first: retried at once, a lasting one (the lock granted
+   * again at once, the same commit failing again) would spin without ever yielding.
+   */
+  private requeue(lead: (fence: Fence) => Promise<void>, failed: boolean): void {
+    if (this.stopped) return;
+    if (this.options.db.hasBeenClosed()) {
+      this.stop();
+      return;
+    }
+    if (!failed) {
+      this.queue(lead, false);
+      return;
+    }
+    this.retryTimer = this.options.clock.setTimeout(() => {
+      this.retryTimer = undefined;
+      this.queue(lead, false);
+    }, LEADERSHIP_TIMING.watchMs);
   }
 
   /** While waiting: steal the lock when the leader's heartbeat goes stale. */

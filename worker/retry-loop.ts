@@ -143,8 +143,11 @@ export class RetryLoop {
     if (this.state === 'stopped') return;
     while (this.running) await this.running;
     if (this.state === 'paused') {
-      // An explicit request runs even while paused, but schedules nothing after it.
-      await this.delegate.runOnce();
+      // An explicit request runs even while paused, but schedules nothing after it. It is
+      // still the running round: a second call waits for it instead of overlapping it.
+      const round = this.delegate.runOnce();
+      this.track(round);
+      await round;
       return;
     }
     await this.kick();
@@ -154,13 +157,18 @@ export class RetryLoop {
   private kick(): Promise<void> {
     this.clearTimer();
     const round = this.round();
+    this.track(round);
+    return round;
+  }
+
+  /** Makes `round` the running one until it settles, then serves a wake that came meanwhile. */
+  private track(round: Promise<void>): void {
     this.running = round.then(() => undefined, () => undefined).finally(() => {
       this.running = undefined;
       const reason = this.pendingWake;
       this.pendingWake = undefined;
       if (reason !== undefined) this.wake(reason);
     });
-    return round;
   }
 
   private async round(): Promise<void> {

@@ -22,16 +22,22 @@ export function openSyncChannel(name: string): SyncChannel {
   if (BC === undefined) return { post: () => undefined, subscribe: () => () => undefined, close: () => undefined };
   const channel = new BC(name);
   const listeners = new Set<(m: SyncChannelMessage) => void>();
+  // A round still running when its engine stops may report its status after the close:
+  // dropped, since nobody listens any more (a closed BroadcastChannel would throw).
+  let closed = false;
   channel.onmessage = (event: MessageEvent<SyncChannelMessage>) => {
     for (const l of listeners) l(event.data);
   };
   return {
-    post: (m) => channel.postMessage(m),
+    post: (m) => {
+      if (!closed) channel.postMessage(m);
+    },
     subscribe: (l) => {
       listeners.add(l);
       return () => listeners.delete(l);
     },
     close: () => {
+      closed = true;
       listeners.clear();
       channel.close();
     },

@@ -175,4 +175,20 @@ describe('RetryLoop.syncNow while paused', () => {
     expect(h.loop.current).toBe('paused');
     expect(h.clock.pendingDelays()).toEqual([]);
   });
+
+  it('two calls do not overlap: the second round starts after the first ends (regression: sim sync-twice)', async () => {
+    let active = 0;
+    let most = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => { release = r; });
+    const h = harness([async () => { active++; most = Math.max(most, active); await gate; active--; }]);
+    h.loop.start(true);
+    const both = Promise.all([h.loop.syncNow(), h.loop.syncNow()]);
+    await flush();
+    expect(h.runs()).toBe(1);
+    release();
+    await both;
+    expect(h.runs()).toBe(2);
+    expect(most).toBe(1);
+  });
 });
