@@ -1,0 +1,50 @@
+/**
+ * Regression tests for the bugs the simulation found, each named after what broke. Each
+ * has the focused scenario (fast, deterministic) and, where the seed reproduces it, the
+ * shrunk history of the seed that found it (replayed step for step).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../server/index.js';
+import { freshToken, openDevice, person, serverApi, startTestServer, TOKENS, type Device } from '../support/sync-harness.js';
+
+let server: RunningServer;
+beforeAll(async () => { server = await startTestServer(); });
+afterAll(async () => { await server.close(); });
+
+async function device(token: string): Promise<Device> {
+  return openDevice(server, { token, paused: true });
+}
+
+const posts = (d: Device): number => d.net.log.filter((r) => r.method === 'POST' && new URL(r.url).pathname === '/contacts/v4/contacts').length;
+
+describe('found by the simulation', () => {
+  it('two syncNow() calls on a paused engine do not run overlapping rounds', async () => {
+    const token = freshToken();
+    const a = await device(token);
+    await a.client.createContact(person('Twice'));
+    await Promise.all([a.client.sync.syncNow(), a.client.sync.syncNow()]);
+    // Overlapping rounds sent the same create twice (the key saved the day) and committed it twice.
+    expect(posts(a)).toBe(1);
+    await a.client.destroy();
+  });
+
+  // A refused delete restored the contact at local revision 1: the delete row now keeps
+  // the revision the contact had (src/store), and the park continues from it.
+  it('refused delete keeps the local revision going up', async () => {
+    const token = freshToken();
+    const created = await serverApi(server, token).createContact(person('Member'), { idempotencyKey: crypto.randomUUID() });
+    const a = await device(token);
+    await a.client.sync.syncNow();
+    let { revision } = await a.client.getContact(created._id);
+    ({ contact: { revision } } = await a.client.updateContact(created._id, { company: 'One' }, revision));
+    ({ contact: { revision } } = await a.client.updateContact(created._id, { company: 'Two' }, revision));
+    await server.seedMember(TOKENS[token]!, created._id);
+    await a.client.deleteContact(created._id);
+    await a.client.sync.syncNow();
+    expect(await a.client.listConflicts()).toMatchObject([{ kind: 'rejected', code: 'CANNOT_DELETE_MEMBER' }]);
+    const back = await a.client.getContact(created._id);
+    // A caller still holding revision 1 (read before the edits) must not be able to write.
+    expect(back.revision).toBeGreaterThan(revision);
+    await a.client.destroy();
+  });
+});
