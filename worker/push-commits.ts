@@ -159,7 +159,12 @@ export function commitPark(
   return commitTx(deps, async () => {
     const { db } = deps;
     const cur = await db.contacts.get(snap.contactId);
-    if (local.kind === 'remove') await db.contacts.delete(snap.contactId);
+    if (local.kind === 'remove') {
+      await db.contacts.delete(snap.contactId);
+      // Rows queued while the request was out edit a contact that is gone now: their edits
+      // are in the conflict (below), so nothing of them may be pushed on their own.
+      await db.outbox.where('contactId').equals(snap.contactId).delete();
+    }
     if (local.kind === 'set') await db.contacts.put(contactRow(local.contact));
     if (local.kind === 'revertTo') {
       const info = local.server.info;
@@ -169,8 +174,18 @@ export function commitPark(
     if (options.dropBase === true) await db.bases.delete(snap.contactId);
     if (options.mutationId !== undefined) await forgetCreateAttempt(db, options.mutationId);
     await db.outbox.bulkDelete(seqsOf(snap.rows));
-    await storeConflicts(db, [conflict]);
+    await storeConflicts(db, [refusedCreateAsItIsNow(conflict, cur?.c, options.mutationId)]);
   });
+}
+
+/**
+ * A refused create's conflict shows the contact as it is now, not as it was sent: the user
+ * may have edited it while the request was out, and 'keep mine' re-creates it from this
+ * record (for a removed contact, it is the only copy left of those edits).
+ */
+function refusedCreateAsItIsNow(conflict: Conflict, cur: Contact | undefined, createMutationId: string | undefined): Conflict {
+  if (createMutationId === undefined || cur === undefined || conflict.local === undefined) return conflict;
+  return { ...conflict, local: cur.info };
 }
 
 /**

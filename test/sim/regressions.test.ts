@@ -6,6 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/index.js';
 import { freshToken, openDevice, person, serverApi, startTestServer, TOKENS, type Device } from '../support/sync-harness.js';
+import { runOnce } from './run-seeds.js';
+import type { SimPlan } from './sim-plan.js';
+import { SimServer } from './sim-server.js';
 
 let server: RunningServer;
 beforeAll(async () => { server = await startTestServer(); });
@@ -47,4 +50,26 @@ describe('found by the simulation', () => {
     expect(back.revision).toBeGreaterThan(revision);
     await a.client.destroy();
   });
+});
+
+describe('found by the soak, replayed from the shrunk history of the seed', () => {
+  const sim = new SimServer();
+  afterAll(async () => { await sim.close(); });
+
+  it('seed 1169: an edit made while a refused create was out is kept in the rejected conflict', async () => {
+    // d0 creates a contact, labels it with a key the server cannot create, and edits it while
+    // its POST is held; the server refuses the create (400 LABEL_NOT_FOUND). The conflict
+    // kept the contact as sent, and the edit made meanwhile vanished with the removed contact.
+    const plan: SimPlan = {
+      seed: 1169,
+      policies: ['remote', 'local', 'remote'],
+      steps: [
+        { id: 65, kind: 'create', device: 0, r: 527572758 },
+        { id: 67, kind: 'label', device: 0, r: 662829018 },
+        { id: 71, kind: 'sync-edit', device: 0, r: 3466978794 },
+      ],
+    };
+    const result = await runOnce(sim, plan);
+    expect(result.violations).toEqual([]);
+  }, 60_000);
 });
