@@ -21,6 +21,7 @@ import { commitTx } from './tx-batcher.js';
 import type { LabelRegistry } from './label-registry.js';
 import { commitAck, commitDeleted, commitDrop, commitPark, commitRebase, commitRekey, commitRevertEmails } from './push-commits.js';
 import { readSnapshot, type PushSnapshot } from './snapshot.js';
+import { forgetLostUpdate, lostUpdateAppliedAs, recordLostUpdate } from './update-attempts.js';
 
 /** What a push of one contact needs besides the engine's deps. */
 export interface PushContext extends EngineDeps {
@@ -142,6 +143,11 @@ async function pushUpdate(ctx: PushContext, snap: PushSnapshot, local: Contact):
     await commitAck(ctx, snap, server, local.info);
     return 'done';
   } catch (e) {
+    // No answer: the server may have applied it. Remember what it would have made, so that
+    // the 409 the retry meets is recognised as our own write (update-attempts.ts).
+    if (hasCode(e, 'NETWORK_ERROR') || (e instanceof ContactsError && e.status >= 500)) {
+      await commitTx(ctx, () => recordLostUpdate(ctx.db, snap.contactId, { baseRevision: base.revision, sent: local.info }));
+    }
     return onUpdateError(ctx, snap, base, local.info, e);
   }
 }
@@ -149,7 +155,15 @@ async function pushUpdate(ctx: PushContext, snap: PushSnapshot, local: Contact):
 async function onUpdateError(ctx: PushContext, snap: PushSnapshot, base: Contact, sent: ContactInfo, e: unknown): Promise<Step> {
   if (hasCode(e, 'CONTACT_ALREADY_CHANGED')) {
     const remote = await getOrUndefined(ctx, snap.contactId);
-    if (remote !== undefined) return commitRebase(ctx, snap, remote).then(() => 'again');
+    if (remote !== undefined) {
+      const lost = await lostUpdateAppliedAs(ctx.db, snap.contactId, base, remote);
+      if (lost === undefined) return commitRebase(ctx, snap, remote).then(() => 'again');
+      // Our PATCH whose answer was lost: acknowledge it. Edits made since it was sent stay
+      // pending (commitAck re-queues what differs from the server) for the next step.
+      await commitAck(ctx, snap, remote, lost.sent);
+      await commitTx(ctx, () => forgetLostUpdate(ctx.db, snap.contactId));
+      return 'again';
+    }
   } else if (!(e instanceof ContactsError && e.status === 404)) {
     return onRefusal(ctx, snap, base, sent, e);
   }

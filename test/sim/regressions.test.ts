@@ -72,4 +72,26 @@ describe('found by the soak, replayed from the shrunk history of the seed', () =
     const result = await runOnce(sim, plan);
     expect(result.violations).toEqual([]);
   }, 60_000);
+
+  it('seed 1226: a removal made while a PATCH was out survives the PATCH\'s lost answer', async () => {
+    // d2 adds an email and pushes it; the server applies the PATCH but its answer is lost;
+    // meanwhile the user removes that email. The retry met 409 and rebased onto the server's
+    // copy, which is our own write: with the old base as merge base the email read as added
+    // by somebody else and came back. A lost answer is now recorded (worker/update-attempts.ts).
+    const plan: SimPlan = {
+      seed: 1226,
+      policies: ['local', 'local', 'local'],
+      steps: [
+        { id: 61, kind: 'create', device: 0, r: 722537373 },
+        { id: 62, kind: 'sync', device: 0 },
+        { id: 63, kind: 'sync', device: 2 },
+        { id: 66, kind: 'fault', device: 2, fault: 'lose-response' },
+        { id: 75, kind: 'fault', device: 2, fault: 'lose-response' },
+        { id: 82, kind: 'sync-edit', device: 2, r: 498816218 },
+        { id: 101, kind: 'sync-edit', device: 2, r: 1136000567 },
+      ],
+    };
+    const result = await runOnce(sim, plan);
+    expect(result.violations).toEqual([]);
+  }, 60_000);
 });
