@@ -1,46 +1,16 @@
 /**
- * The deterministic data of the local-store bench: 10,000 realistic contacts from a seeded
- * generator, and the same generator's `pick` for the work each round draws. Shared with
- * bench/profile-local.ts so that profiles run on exactly the bench's contacts; one module
- * instance keeps one random sequence, so the bench draws what it always drew.
+ * The deterministic data of the local-store bench: 10,000 realistic contacts from the seeded
+ * generator of test/support, and the same sequence's `pick` for the work each round draws.
+ * Shared with bench/profile-local.ts so that profiles run on exactly the bench's contacts;
+ * one module instance keeps one random sequence, so the bench draws what it always drew.
  */
 import type { ContactInfo } from '../src/model/contact.js';
+import { realisticContacts } from '../test/support/realistic-contacts.js';
 
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rnd = mulberry32(42);
+const contacts = realisticContacts(42);
 
 /** A random element of `xs`, from the bench's seeded sequence. */
-export const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
-
-const SYL = ['an', 'ber', 'co', 'da', 'el', 'fi', 'gar', 'ho', 'is', 'jo', 'ka', 'li', 'mar', 'no', 'or', 'pe', 'qui', 'ro', 'sa', 'ti', 'ul', 'va', 'wen', 'xi', 'yo', 'za'];
-const word = (n: number) => { const w = Array.from({ length: n }, () => pick(SYL)).join(''); return w[0]!.toUpperCase() + w.slice(1); };
-const DOMAINS = ['example.com', 'mail.example.org', 'corp.example.io', 'example.co.uk'];
-const LABELS = ['custom.vip', 'custom.lead', 'custom.customer', 'custom.newsletter', 'custom.partner', 'custom.cold'];
+export const pick = <T>(xs: readonly T[]): T => contacts.pick(xs);
 
 /** The `i`-th contact of the bench (call in order: it draws from the shared sequence). */
-export function realisticInfo(i: number): ContactInfo {
-  const first = word(2);
-  const last = word(2 + Math.floor(rnd() * 2));
-  const email = `${first}.${last}.${i}@${pick(DOMAINS)}`.toLowerCase();
-  const info: ContactInfo = {
-    name: { first, last },
-    emails: { items: [{ email, tag: 'WORK' }, ...(rnd() < 0.3 ? [{ email: `${first}${i}@home.example.net`.toLowerCase(), tag: 'HOME' as const }] : [])] },
-  };
-  if (rnd() < 0.7) info.phones = { items: [{ phone: `+1 415 555 ${String(1000 + (i % 9000))}`, countryCode: 'US', tag: 'MOBILE' }] };
-  if (rnd() < 0.4) info.addresses = { items: [{ tag: 'WORK', address: { addressLine1: `${1 + (i % 400)} ${word(2)} St`, city: word(2), country: 'US', postalCode: String(10000 + i) } }] };
-  if (rnd() < 0.5) info.company = `${word(2)} ${pick(['Inc', 'Ltd', 'GmbH', 'LLC'])}`;
-  if (rnd() < 0.3) info.jobTitle = pick(['Engineer', 'CEO', 'Designer', 'Sales', 'Support']);
-  if (rnd() < 0.3) info.birthdate = `19${String(50 + Math.floor(rnd() * 50))}-0${1 + Math.floor(rnd() * 9)}-1${Math.floor(rnd() * 9)}`;
-  const labels = LABELS.filter(() => rnd() < 0.2);
-  if (labels.length > 0) info.labelKeys = { items: labels };
-  if (rnd() < 0.3) info.extendedFields = { items: { 'custom.tier': pick(['gold', 'silver']), 'custom.score': Math.floor(rnd() * 100) } };
-  return info;
-}
+export const realisticInfo = (i: number): ContactInfo => contacts.info(i);

@@ -21,8 +21,25 @@ const DOMAINS = ['example.com', 'mail.example.org', 'corp.example.io', 'example.
 /** The label keys the generated contacts use (all `custom.*`, so a server can create them). */
 export const REALISTIC_LABELS = ['custom.vip', 'custom.lead', 'custom.customer', 'custom.newsletter', 'custom.partner', 'custom.cold'] as const;
 
-/** Makes contact infos from one seed; `info(i)` is the i-th contact (emails are unique by `i`). */
-export function realisticContacts(seed = 42): { info(i: number): ContactInfo } {
+/** A generator of contact infos; one random sequence, shared by `info` and `pick`. */
+export interface RealisticContacts {
+  /** The i-th contact (call in order); emails are unique by `tag` + `i`. */
+  info(i: number): ContactInfo;
+  /** A random element of `xs`, drawn from the same sequence (work a bench round picks). */
+  pick<T>(xs: readonly T[]): T;
+}
+
+/**
+ * Makes contact infos from one seed. `tag` goes into every email, so that sets made for one
+ * server tenant do not look like duplicates of each other.
+ *
+ * @example
+ * ```ts
+ * const gen = realisticContacts(42);
+ * const infos = Array.from({ length: 100 }, (_, i) => gen.info(i));
+ * ```
+ */
+export function realisticContacts(seed = 42, tag = ''): RealisticContacts {
   const rnd = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
   const word = (n: number): string => {
@@ -30,14 +47,15 @@ export function realisticContacts(seed = 42): { info(i: number): ContactInfo } {
     return w.charAt(0).toUpperCase() + w.slice(1);
   };
   return {
+    pick,
     info(i: number): ContactInfo {
       const first = word(2);
       const last = word(2 + Math.floor(rnd() * 2));
       const info: ContactInfo = {
         name: { first, last },
-        emails: { items: [{ email: `${first}.${last}.${i}@${pick(DOMAINS)}`.toLowerCase(), tag: 'WORK' }] },
+        emails: { items: [{ email: `${first}.${last}.${tag}${i}@${pick(DOMAINS)}`.toLowerCase(), tag: 'WORK' }] },
       };
-      if (rnd() < 0.3) info.emails?.items.push({ email: `${first}${i}@home.example.net`.toLowerCase(), tag: 'HOME' });
+      if (rnd() < 0.3) info.emails?.items.push({ email: `${first}${tag}${i}@home.example.net`.toLowerCase(), tag: 'HOME' });
       if (rnd() < 0.7) info.phones = { items: [{ phone: `+1 415 555 ${String(1000 + (i % 9000))}`, countryCode: 'US', tag: 'MOBILE' }] };
       if (rnd() < 0.4) info.addresses = { items: [{ tag: 'WORK', address: { addressLine1: `${1 + (i % 400)} ${word(2)} St`, city: word(2), country: 'US', postalCode: String(10000 + i) } }] };
       if (rnd() < 0.5) info.company = `${word(2)} ${pick(['Inc', 'Ltd', 'GmbH', 'LLC'])}`;
