@@ -145,7 +145,12 @@ export type ParkLocal =
   | { readonly kind: 'keep' }
   | { readonly kind: 'remove' }
   | { readonly kind: 'set'; readonly contact: Contact }
-  | { readonly kind: 'revertTo'; readonly server: Contact };
+  | {
+    readonly kind: 'revertTo';
+    readonly server: Contact;
+    /** The refused info, when known: edits made since it was sent are kept on top of `server`. */
+    readonly sent?: ContactInfo;
+  };
 
 /**
  * The server refused the mutation for good (duplicate, rejected, deleted remotely): record
@@ -166,14 +171,19 @@ export function commitPark(
       await db.outbox.where('contactId').equals(snap.contactId).delete();
     }
     if (local.kind === 'set') await db.contacts.put(contactRow(local.contact));
+    let keptEdits: ContactInfo | undefined;
     if (local.kind === 'revertTo') {
-      const info = local.server.info;
+      // Undo what was refused, not what the user did while the request was out: those
+      // edits stay, and stay pending (their rows are not in this snapshot).
+      if (cur !== undefined && local.sent !== undefined) keptEdits = infoAfterPush(local.sent, cur.c.info, local.server.info);
+      const info = keptEdits ?? local.server.info;
       const revision = cur === undefined ? lastKnownRevision(snap) + 1 : nextRevision(cur.c, info);
       await db.contacts.put(contactRow(localFromServer(local.server, info, revision)));
     }
     if (options.dropBase === true) await db.bases.delete(snap.contactId);
     if (options.mutationId !== undefined) await forgetCreateAttempt(db, options.mutationId);
     await db.outbox.bulkDelete(seqsOf(snap.rows));
+    if (keptEdits !== undefined && local.kind === 'revertTo') await keepDirtyIfDiverged(deps, snap.contactId, keptEdits, local.server);
     await storeConflicts(db, [refusedCreateAsItIsNow(conflict, cur?.c, options.mutationId)]);
   });
 }

@@ -187,7 +187,7 @@ async function onRefusal(ctx: PushContext, snap: PushSnapshot, base: Contact, se
   }
   if (!isRefusal(e)) throw e;
   const conflict = conflictRow(ctx, snap.contactId, 'rejected', { code: e.code, data: e.data ?? e.details, base: base.info, local: sent, remote: base.info });
-  await commitPark(ctx, snap, conflict, { kind: 'revertTo', server: base });
+  await commitPark(ctx, snap, conflict, { kind: 'revertTo', server: base, sent });
   return 'done';
 }
 

@@ -73,6 +73,25 @@ describe('found by the soak, replayed from the shrunk history of the seed', () =
     expect(result.violations).toEqual([]);
   }, 60_000);
 
+  it('seed 1169 (second history): an edit made while a refused update was out survives the revert', async () => {
+    // The same seed, shrunk differently once the create case was fixed: d0's contact exists
+    // on the server; d0 labels it with a key the server cannot create and edits it while the
+    // PATCH is held. The 400 reverted the contact to the server's copy, edits made meanwhile
+    // included, and their row then had nothing left to push.
+    const plan: SimPlan = {
+      seed: 1169,
+      policies: ['remote', 'local', 'remote'],
+      steps: [
+        { id: 59, kind: 'create', device: 0, r: 3384235305 },
+        { id: 62, kind: 'sync', device: 0 },
+        { id: 67, kind: 'label', device: 0, r: 662829018 },
+        { id: 71, kind: 'sync-edit', device: 0, r: 3466978794 },
+      ],
+    };
+    const result = await runOnce(sim, plan);
+    expect(result.violations).toEqual([]);
+  }, 60_000);
+
   it('seed 1226: a removal made while a PATCH was out survives the PATCH\'s lost answer', async () => {
     // d2 adds an email and pushes it; the server applies the PATCH but its answer is lost;
     // meanwhile the user removes that email. The retry met 409 and rebased onto the server's
