@@ -48,6 +48,11 @@ export interface SimCounters {
   healPasses: number;
 }
 
+/** Counters of a run that has not started. */
+export function emptyCounters(): SimCounters {
+  return { syncs: 0, syncFailures: 0, crashes: 0, localRefusals: 0, resolved: 0, healPasses: 0 };
+}
+
 /** The state of one run. */
 export class SimWorld {
   readonly wire: WireLog;
@@ -57,7 +62,7 @@ export class SimWorld {
   readonly conflicts = new Map<string, string>();
   /** Revisions seen right after `seedMember` (a change no request of ours made). */
   readonly memberRevisions = new Map<string, number[]>();
-  readonly counters: SimCounters = { syncs: 0, syncFailures: 0, crashes: 0, localRefusals: 0, resolved: 0, healPasses: 0 };
+  readonly counters: SimCounters = emptyCounters();
   readonly app: ContactsRemote;
   readonly devices: SimDevice[] = [];
   private readonly trackers: RevisionTracker[] = [];
