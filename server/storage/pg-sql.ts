@@ -10,8 +10,19 @@ import type { QueryOptions, Sql, SqlClient, SqlRow, SqlValue } from './sql.js';
 const POOL_SIZE = 8;
 const INT8_OID = 20;
 
+/** Names by statement text: hashing the text on every call cost more than the lookup. */
+const names = new Map<string, string>();
+/** Texts may embed paging numbers (query-store), so the memo is bounded; a miss only re-hashes. */
+const MAX_NAMES = 1_000;
+
 function statementName(text: string): string {
-  return `oc_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+  let name = names.get(text);
+  if (name === undefined) {
+    name = `oc_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+    if (names.size >= MAX_NAMES) names.clear();
+    names.set(text, name);
+  }
+  return name;
 }
 
 function typeOverrides(): pg.TypeOverrides {

@@ -24,38 +24,34 @@ interface PendingUpdate {
   readonly reject: (e: unknown) => void;
 }
 
-/** Columns whose batch array is not simply `<type>[]`: each row's `text[]` travels as a JSON array. */
-function arrayCast(column: (typeof CONTACT_COLUMNS)[number]): string {
-  return column === 'email_keys' ? 'jsonb' : CONTACT_COLUMN_CASTS[column];
-}
-
-function setExpression(column: (typeof CONTACT_COLUMNS)[number]): string {
-  return column === 'email_keys'
-    ? 'email_keys = ARRAY(SELECT jsonb_array_elements_text(u.email_keys))'
-    : `${column} = u.${column}`;
-}
+/**
+ * The batch travels as one JSON array of rows (`jsonb_to_recordset`), not as one array
+ * parameter per column: each contact's JSON is spliced in as it was serialised for the
+ * answer, where array parameters made the driver quote and escape every element of every
+ * column (the contact JSON included) and Postgres parse 15 array literals.
+ */
+const ROW_TYPES = `id text, expected integer, ord integer, ${CONTACT_COLUMNS.map((c) => `${c} ${CONTACT_COLUMN_CASTS[c]}`).join(', ')}`;
 
 const BATCH_UPDATE = `WITH s AS (UPDATE tenants SET seq = seq + $2 WHERE tenant_id = $1 RETURNING seq),
-u AS (SELECT * FROM unnest($3::text[], $4::integer[], ${CONTACT_COLUMNS.map((c, i) => `$${i + 5}::${arrayCast(c)}[]`).join(', ')})
-  WITH ORDINALITY AS u(id, expected, ${CONTACT_COLUMNS.join(', ')}, ord))
-UPDATE contacts c SET seq = (SELECT seq FROM s) - $2 + u.ord, ${CONTACT_COLUMNS.map(setExpression).join(', ')}
+u AS (SELECT * FROM jsonb_to_recordset($3::jsonb) AS u(${ROW_TYPES}))
+UPDATE contacts c SET seq = (SELECT seq FROM s) - $2 + u.ord, ${CONTACT_COLUMNS.map((c) => `${c} = u.${c}`).join(', ')}
 FROM u WHERE c.tenant_id = $1 AND c.id = u.id AND c.revision = u.expected AND (SELECT seq FROM s) IS NOT NULL
 RETURNING c.id`;
 
-function asText(v: SqlValue): string | null {
-  if (v === null || typeof v === 'string') return v;
-  if (v instanceof Date) return v.toISOString();
-  if (Array.isArray(v)) return JSON.stringify(v);
-  return String(v);
+/** One row of the batch document: the column values by name, `data` spliced in as JSON. */
+function batchRow(p: PendingUpdate, ord: number): string {
+  const values = columnValues(p.stored);
+  const row: Record<string, unknown> = { id: p.stored.contact._id, expected: p.expected, ord };
+  CONTACT_COLUMNS.forEach((column, i) => {
+    if (column !== 'data') row[column] = values[i];
+  });
+  // Dates become ISO strings through JSON.stringify, as timestamptz input expects.
+  return `{"data":${p.stored.json},${JSON.stringify(row).slice(1)}`;
 }
 
-/** The parameters of `BATCH_UPDATE`: one array per column. */
+/** The parameters of `BATCH_UPDATE`. */
 function batchParams(tenantId: string, batch: readonly PendingUpdate[]): SqlValue[] {
-  const rows = batch.map((p) => columnValues(p.stored).map(asText));
-  return [
-    tenantId, batch.length, batch.map((p) => p.stored.contact._id), batch.map((p) => String(p.expected)),
-    ...CONTACT_COLUMNS.map((_, i) => rows.map((r) => r[i] ?? null)),
-  ];
+  return [tenantId, batch.length, `[${batch.map((p, i) => batchRow(p, i + 1)).join(',')}]`];
 }
 
 /** Batches the conditional updates of each tenant (see the file comment). */
