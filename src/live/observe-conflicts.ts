@@ -4,6 +4,9 @@ import type { Conflict } from '../model/conflict.js';
 import type { ContactsDb } from '../store/schema.js';
 import { liveObservable } from './live-observable.js';
 
+// In a module of its own so that only the sync drivers' chunks carry it, not the page entry.
+export { observeOutboxCount, OUTBOX_COUNT_INTERVAL_MS, type OutboxCountOptions } from './observe-outbox-count.js';
+
 /**
  * All recorded conflicts, oldest first, now and after every change of the table.
  *
@@ -27,18 +30,6 @@ export function observeConflicts(db: ContactsDb): Observable<Conflict[]> {
  */
 export function listConflicts(db: ContactsDb): Promise<Conflict[]> {
   return db.conflicts.orderBy('createdAt').toArray();
-}
-
-/**
- * The number of outbox rows, now and after every change.
- *
- * @example
- * ```ts
- * observeOutboxCount(db).subscribe((pending) => status.next({ state: 'idle', pending }));
- * ```
- */
-export function observeOutboxCount(db: ContactsDb): Observable<number> {
-  return liveObservable(() => db.outbox.count()).pipe(distinctUntilChanged());
 }
 
 /** Conflicts are few and small; a structural comparison is cheap and catches in-place edits. */

@@ -1,0 +1,110 @@
+/**
+ * The main thread while the worker syncs: a client syncing in its Worker (against the
+ * reference server, same origin through the driver's proxy) pulls the 5,000 contacts the
+ * driver put on the server, then pushes one edit of each. The page shows a live 50-row query
+ * and the sync status, as an app does, and watches for long tasks (> 50 ms) and for the worst
+ * lateness of a 5 ms timer while `syncNow()` drains. The driver reads the page's total
+ * main-thread busy time over CDP around `pushDrain`.
+ */
+import type { Subscription } from 'rxjs';
+import { openContacts, type ContactsClient } from '../../../src/index.js';
+import { ContactsDb } from '../../../src/store/schema.js';
+import type { PushPhaseResult, PushPrepareParams } from './bench-api.js';
+import { browserDeps } from './seed.js';
+
+interface PushState {
+  readonly client: ContactsClient;
+  readonly name: string;
+  readonly subscriptions: Subscription[];
+  emissions: number;
+  pending: number;
+  edits: number;
+}
+
+let state: PushState | undefined;
+const BATCH = 50;
+
+async function inBatches<T>(items: readonly T[], op: (item: T) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < items.length; i += BATCH) await Promise.all(items.slice(i, i + BATCH).map(op));
+}
+
+async function open(round: number, token: string): Promise<PushState> {
+  const name = `push-${round}`;
+  await ContactsDb.delete(name);
+  const client = await openContacts({ name, remote: { baseUrl: location.origin, auth: () => ({ Authorization: `Bearer ${token}` }) } });
+  await client.sync.syncNow();
+  const s: PushState = { client, name, subscriptions: [], emissions: 0, pending: 0, edits: 0 };
+  // What an app keeps on screen while it syncs: a list and the sync badge.
+  s.subscriptions.push(client.queryContacts().ascending('info.name.last').limit(50).observe().subscribe(() => { s.emissions++; }));
+  s.subscriptions.push(client.sync.status$.subscribe((status) => { s.pending = status.pending; }));
+  return s;
+}
+
+/**
+ * Opens the client, or queues one edit of each of the first `edits` contacts (sync paused).
+ *
+ * @example
+ * ```ts
+ * await pushPrepare({ kind: 'open', edits: 0, round: 0, token: 'bench-0' });
+ * ```
+ */
+export async function pushPrepare(params: PushPrepareParams): Promise<void> {
+  if (params.kind === 'open') {
+    state = await open(params.round, params.token);
+    return;
+  }
+  const s = state;
+  if (s === undefined) throw new Error('push: update before open');
+  s.client.sync.pause();
+  const db = new ContactsDb(s.name, browserDeps());
+  const rows = (await db.contacts.toArray()).slice(0, params.edits);
+  db.close();
+  await inBatches(rows, (row) => s.client.updateContact(row._id, { jobTitle: `Pushed ${params.round}` }, row.c.revision));
+  s.edits = rows.length;
+}
+
+/**
+ * Resumes sync, calls `syncNow()` and waits until the outbox is empty, watching the main
+ * thread; returns how many contacts the database then holds in `edits` for a pull.
+ *
+ * @throws Error before `pushPrepare`.
+ */
+export async function pushDrain(): Promise<PushPhaseResult> {
+  const s = state;
+  if (s === undefined) throw new Error('pushDrain before pushPrepare');
+  const tasks: number[] = [];
+  const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) tasks.push(e.duration); });
+  observer.observe({ type: 'longtask', buffered: false });
+  let worstLag = 0;
+  let expected = performance.now() + 5;
+  const probe = setInterval(() => {
+    const now = performance.now();
+    worstLag = Math.max(worstLag, now - expected);
+    expected = now + 5;
+  }, 5);
+  const emissionsBefore = s.emissions;
+  const t0 = performance.now();
+  s.client.sync.resume();
+  await s.client.sync.syncNow();
+  while (s.pending > 0) await new Promise((r) => setTimeout(r, 20));
+  const drainMs = performance.now() - t0;
+  // Long-task entries arrive after the task; give the last ones a moment.
+  await new Promise((r) => setTimeout(r, 100));
+  clearInterval(probe);
+  observer.disconnect();
+  const edits = s.edits > 0 ? s.edits : (await s.client.queryContacts().limit(1).find()).totalCount;
+  s.edits = 0;
+  return {
+    edits, drainMs, longTasks: tasks.length, longTaskMs: tasks.reduce((a, b) => a + b, 0),
+    longestTaskMs: Math.max(0, ...tasks), worstLagMs: worstLag, emissions: s.emissions - emissionsBefore,
+  };
+}
+
+/** Closes the client and deletes its database. */
+export async function pushFinish(): Promise<void> {
+  const s = state;
+  state = undefined;
+  if (s === undefined) return;
+  for (const sub of s.subscriptions) sub.unsubscribe();
+  await s.client.destroy();
+}
