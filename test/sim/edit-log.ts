@@ -31,6 +31,12 @@ export function itemsAt(info: ContactInfo | undefined, path: 'emails' | 'phones'
   }
 }
 
+function countOf(values: readonly string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const v of values) out.set(v, (out.get(v) ?? 0) + 1);
+  return out;
+}
+
 /** The scalar fields the check follows, read from an info. */
 export function scalarsOf(info: ContactInfo | undefined): Map<string, string> {
   const out = new Map<string, string>();
@@ -41,6 +47,25 @@ export function scalarsOf(info: ContactInfo | undefined): Map<string, string> {
     if (k.startsWith('custom.')) out.set(`ext:${k}`, String(v));
   }
   return out;
+}
+
+/** What one write named: paths as `scalarsOf` and `itemsAt` name them, and label keys. */
+export interface EditScope {
+  readonly paths: ReadonlySet<string>;
+  readonly labels?: ReadonlySet<string>;
+}
+
+/** The scope of an update `patch`: the fields it sets. */
+export function scopeOfPatch(patch: ContactInfo): EditScope {
+  const paths = new Set<string>();
+  if (patch.name?.first !== undefined) paths.add('name.first');
+  if (patch.company !== undefined) paths.add('company');
+  if (patch.jobTitle !== undefined) paths.add('jobTitle');
+  for (const k of Object.keys(patch.extendedFields?.items ?? {})) paths.add(`ext:${k}`);
+  if (patch.emails !== undefined) paths.add('emails');
+  if (patch.phones !== undefined) paths.add('phones');
+  if (patch.labelKeys !== undefined) paths.add('labels');
+  return { paths };
 }
 
 /** The log. */
@@ -55,22 +80,32 @@ export class EditLog {
     this.changed(actor, step, tag, undefined, info);
   }
 
-  /** A contact went from `before` to `after` (an update or a label change). */
-  changed(actor: string, step: number, tag: string, before: ContactInfo | undefined, after: ContactInfo): void {
+  /**
+   * A contact went from `before` to `after` (an update or a label change). With `scope`, only
+   * what the write named counts: when engines sync by themselves (load runs), a pull between
+   * the read and the write changes other fields, and those changes are not this write's.
+   */
+  changed(actor: string, step: number, tag: string, before: ContactInfo | undefined, after: ContactInfo, scope?: EditScope): void {
+    const inScope = (path: string): boolean => scope === undefined || scope.paths.has(path);
     const old = scalarsOf(before);
     const now = scalarsOf(after);
     for (const [path, value] of now) {
       // A value that was already there is no new edit; only what this write set is checked.
-      if (old.get(path) !== value) this.edits.push({ actor, step, tag, kind: 'set', path, value });
+      if (old.get(path) !== value && inScope(path)) this.edits.push({ actor, step, tag, kind: 'set', path, value });
     }
     // A cleared field is an edit too (value ''): it supersedes earlier values, and is not
     // itself checked (a clear cannot be told apart from a value never set).
-    for (const path of old.keys()) if (!now.has(path)) this.edits.push({ actor, step, tag, kind: 'set', path, value: '' });
+    for (const path of old.keys()) if (!now.has(path) && inScope(path)) this.edits.push({ actor, step, tag, kind: 'set', path, value: '' });
     for (const path of ['emails', 'phones', 'labels'] as const) {
-      const was = new Set(itemsAt(before, path));
-      const now = new Set(itemsAt(after, path));
-      for (const v of now) if (!was.has(v)) this.edits.push({ actor, step, tag, kind: 'add', path, value: v });
-      for (const v of was) if (!now.has(v)) this.edits.push({ actor, step, tag, kind: 'remove', path, value: v });
+      if (!inScope(path)) continue;
+      const named = path === 'labels' ? scope?.labels : undefined;
+      // Counted, not a set: a second item with the same value (another email item with an
+      // address already there) is an add too, which a concurrent removal does not undo.
+      const was = countOf(itemsAt(before, path));
+      const now = countOf(itemsAt(after, path));
+      const wanted = (v: string): boolean => named === undefined || named.has(v);
+      for (const [v, n] of now) if (n > (was.get(v) ?? 0) && wanted(v)) this.edits.push({ actor, step, tag, kind: 'add', path, value: v });
+      for (const v of was.keys()) if (!now.has(v) && wanted(v)) this.edits.push({ actor, step, tag, kind: 'remove', path, value: v });
     }
   }
 

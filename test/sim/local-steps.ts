@@ -5,6 +5,7 @@
  */
 import type { Contact } from '../../src/model/contact.js';
 import { ContactsError } from '../../src/model/contacts-error.js';
+import { scopeOfPatch } from './edit-log.js';
 import { Prng } from './prng.js';
 import type { SimDevice } from './sim-device.js';
 import type { SimStep } from './sim-plan.js';
@@ -65,15 +66,16 @@ async function write(world: SimWorld, d: SimDevice, step: LocalStep, prng: Prng,
       const keys = prng.chance(0.04) ? [BAD_LABEL] : [prng.pick(LABEL_POOL)];
       const { contact } = await d.client.labelContact(target._id, keys);
       world.wrote(d, step.id, contact);
-      world.edits.changed(d.actor, step.id, tag, target.info, contact.info);
+      world.edits.changed(d.actor, step.id, tag, target.info, contact.info, world.paused ? undefined : { paths: new Set(['labels']), labels: new Set(keys) });
       return;
     }
     case 'unlabel': {
       const present = target.info.labelKeys?.items ?? [];
       if (present.length === 0) return;
-      const { contact } = await d.client.unlabelContact(target._id, [prng.pick(present)]);
+      const removed = prng.pick(present);
+      const { contact } = await d.client.unlabelContact(target._id, [removed]);
       world.wrote(d, step.id, contact);
-      world.edits.changed(d.actor, step.id, tag, target.info, contact.info);
+      world.edits.changed(d.actor, step.id, tag, target.info, contact.info, world.paused ? undefined : { paths: new Set(['labels']), labels: new Set([removed]) });
       return;
     }
   }
@@ -94,9 +96,12 @@ async function update(world: SimWorld, d: SimDevice, step: Extract<LocalStep, { 
     }
     throw e;
   }
-  if (step.stale) world.violate('local-api', `${d.actor}: update with stale revision ${revision} (current ${target.revision}) accepted`, step.id);
+  // Unpaused (load runs), the "never existed" revision (read + 1) may have become the current
+  // one by a pull between the read and the write: then accepting it is right. An older
+  // revision can never become current again.
+  if (step.stale && (world.paused || revision < target.revision)) world.violate('local-api', `${d.actor}: update with stale revision ${revision} (current ${target.revision}) accepted`, step.id);
   world.wrote(d, step.id, contact);
-  world.edits.changed(d.actor, step.id, tagOf(target.info) ?? '', target.info, contact.info);
+  world.edits.changed(d.actor, step.id, tagOf(target.info) ?? '', target.info, contact.info, world.paused ? undefined : scopeOfPatch(patch));
 }
 
 /** A contact of the device, chosen by the step's own randomness. */

@@ -92,6 +92,24 @@ describe('found by the soak, replayed from the shrunk history of the seed', () =
     expect(result.violations).toEqual([]);
   }, 60_000);
 
+  it('seed 1603: another app adding a second item with an email a device removed is an add (checker)', async () => {
+    // Not an engine bug: the merge kept the other app's new item, as it should, but the edit
+    // log compared email sets, so the app's second copy of the address was no add and the
+    // device's removal looked lost. The log now counts items.
+    const plan: SimPlan = {
+      seed: 1603,
+      policies: ['local', 'local', 'local'],
+      steps: [
+        { id: 32, kind: 'create', device: 2, r: 1698758997 },
+        { id: 63, kind: 'crash', device: 2, at: 4, sent: true },
+        { id: 88, kind: 'update', device: 2, r: 3279102912, stale: false },
+        { id: 98, kind: 'app', r: 2557663886 },
+      ],
+    };
+    const result = await runOnce(sim, plan);
+    expect(result.violations).toEqual([]);
+  }, 60_000);
+
   it('seed 1226: a removal made while a PATCH was out survives the PATCH\'s lost answer', async () => {
     // d2 adds an email and pushes it; the server applies the PATCH but its answer is lost;
     // meanwhile the user removes that email. The retry met 409 and rebased onto the server's
