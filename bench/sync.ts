@@ -1,12 +1,13 @@
 /**
- * Sync benchmark (issue 5, DESIGN.md section 8), Node + fake-indexeddb + the reference server
- * on PGlite in memory, all in one process:
+ * Sync benchmark (issue 5, DESIGN.md section 8), Node + fake-indexeddb, against the reference
+ * server on PGlite in memory running in a child process (bench/child-server.ts), as a real
+ * server would: never in the client's thread. Both contenders talk to that same child.
  * - drain: the engine pushes 5,000 pending edits on 5,000 contacts, vs the floor: a bare HTTP
  *   client sending the same PATCHes to the same server with the same concurrency.
  * - first pull: the engine pulls 20,000 contacts into an empty database, vs the floor: a bare
  *   client reading the same change feed with the same page size.
  * Target: each at most 1.5x its floor. Contenders alternate; medians over the rounds.
- * Run: npm run bench:sync [-- --quick]
+ * Run: npm run bench:sync [-- --quick] [-- --rounds N]
  */
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { ContactInfo } from '../src/model/contact.js';
@@ -15,18 +16,19 @@ import { createHttpRemote } from '../src/remote/http-remote.js';
 import type { ContactsRemote } from '../src/remote/contacts-remote.js';
 import { ContactStore } from '../src/store/contact-store.js';
 import { ContactsDb } from '../src/store/schema.js';
-import { startServer } from '../server/index.js';
 import { ENGINE_LIMITS, type EngineDeps } from '../worker/engine-deps.js';
 import { takeLeadership } from '../worker/fence.js';
 import { LabelRegistry } from '../worker/label-registry.js';
 import { pullToHead } from '../worker/pull.js';
 import { pushAll } from '../worker/push-all.js';
 import { realisticContacts, REALISTIC_LABELS } from '../test/support/realistic-contacts.js';
+import { startChildServer } from './child-server.js';
 
 const quick = process.argv.includes('--quick');
 const PUSH_N = quick ? 500 : 5_000;
 const PULL_N = quick ? 2_000 : 20_000;
-const ROUNDS = quick ? 1 : 3;
+const roundsArg = process.argv.indexOf('--rounds');
+const ROUNDS = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : quick ? 1 : 3;
 const CONCURRENCY = ENGINE_LIMITS.pushConcurrency;
 
 const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
@@ -58,7 +60,7 @@ async function engineFor(remote: ContactsRemote): Promise<{ deps: EngineDeps; st
 }
 
 async function main(): Promise<void> {
-  const server = await startServer({ port: 0, storage: 'memory', tokens: { 'push-token': 'push', 'pull-token': 'pull' } });
+  const server = await startChildServer({ 'push-token': 'push', 'pull-token': 'pull' });
   const bearer = (t: string) => () => ({ Authorization: `Bearer ${t}` });
   const pushRemote = createHttpRemote({ baseUrl: server.url, auth: bearer('push-token') });
   const pullRemote = createHttpRemote({ baseUrl: server.url, auth: bearer('pull-token') });

@@ -1,5 +1,6 @@
-/** Pulling the change feed to its head, one page per transaction (with its cursor). */
+/** Pulling the change feed to its head, one page per transaction (with its cursor), reading one page ahead. */
 import type { SyncProgress } from '../src/model/sync-status.js';
+import type { ChangesPage } from '../src/remote/contacts-remote.js';
 import { mapStorageError } from '../src/store/map-storage-error.js';
 import { applyChangesPage, CURSOR_KEY } from './apply-changes.js';
 import { ENGINE_LIMITS, type EngineDeps } from './engine-deps.js';
@@ -17,24 +18,33 @@ export async function readCursor(deps: Pick<EngineDeps, 'db'>): Promise<string |
 
 /**
  * Reads and applies pages from the stored cursor until the server says there is no more.
- * A failure leaves every applied page applied (and its cursor stored): the next pull resumes.
+ * The next page is requested as soon as a page has arrived (its cursor is all the request
+ * needs), so the server and the network work while this page is applied. Commits stay
+ * strictly in order, one page and its cursor per transaction; when applying fails, the
+ * page read ahead is dropped unapplied. A failure leaves every applied page applied (and
+ * its cursor stored): the next pull resumes after the last of them.
  *
  * @throws ContactsError from the remote or storage.
  */
 export async function pullToHead(
   deps: EngineDeps, labels: LabelRegistry, onProgress: (p: SyncProgress | undefined) => void,
 ): Promise<number> {
-  let cursor = await readCursor(deps);
+  const read = (cursor: string | undefined): Promise<ChangesPage> => deps.remote.changes(cursor, ENGINE_LIMITS.pullPageSize);
+  let next = read(await readCursor(deps));
   let pulled = 0;
   try {
     for (;;) {
-      const page = await deps.remote.changes(cursor, ENGINE_LIMITS.pullPageSize);
+      const page = await next;
+      const ahead = page.hasMore ? read(page.cursor) : undefined;
+      // Handled here so that a read-ahead failing while this page's apply fails is no
+      // unhandled rejection; awaited below, it still rejects.
+      ahead?.catch(() => undefined);
       for (const c of page.changes) if ('contact' in c) labels.learn(c.contact.info);
       await applyChangesPage(deps, page);
       pulled += page.changes.length;
-      cursor = page.cursor;
-      if (!page.hasMore) return pulled;
+      if (ahead === undefined) return pulled;
       onProgress(page.remaining === undefined ? { pulled } : { pulled, total: pulled + page.remaining });
+      next = ahead;
     }
   } finally {
     onProgress(undefined);

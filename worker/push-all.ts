@@ -7,10 +7,18 @@ import { ContactsError } from '../src/model/contacts-error.js';
 import { ENGINE_LIMITS } from './engine-deps.js';
 import { pushContact, type PushContext } from './push-contact.js';
 import { pendingContactIds, readSnapshots, type PushSnapshot } from './snapshot.js';
+import { gateRemote, RequestGate } from './request-gate.js';
 import { TxBatcher } from './tx-batcher.js';
 
 /** How many contacts' push state one read transaction fetches ahead. */
 const PREFETCH = 64;
+
+/**
+ * Contacts in progress per request slot. A contact is either waiting for its answer or for
+ * its commit; with twice as many contacts as slots, a slot freed by an answer is taken by
+ * the next contact while the first one commits.
+ */
+const CONTACTS_PER_SLOT = 2;
 
 /** Reads push snapshots in chunks, ahead of the workers that need them. */
 class SnapshotPrefetch {
@@ -51,7 +59,7 @@ const asContactsError = (e: unknown): ContactsError =>
   e instanceof ContactsError ? e : new ContactsError({ code: 'INTERNAL', message: e instanceof Error ? e.message : String(e), cause: e });
 
 /**
- * Pushes every pending contact once.
+ * Pushes every pending contact once, with at most `concurrency` requests out at a time.
  *
  * @example
  * ```ts
@@ -60,7 +68,7 @@ const asContactsError = (e: unknown): ContactsError =>
  * ```
  */
 export async function pushAll(pass: PushContext, concurrency: number = ENGINE_LIMITS.pushConcurrency): Promise<PushOutcome> {
-  const ctx: PushContext = { ...pass, batcher: new TxBatcher(pass) };
+  const ctx: PushContext = { ...pass, remote: gateRemote(pass.remote, new RequestGate(concurrency)), batcher: new TxBatcher(pass) };
   const ids = await pendingContactIds(ctx.db);
   const snapshots = new SnapshotPrefetch(ctx, ids);
   let next = 0;
@@ -81,6 +89,6 @@ export async function pushAll(pass: PushContext, concurrency: number = ENGINE_LI
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, ids.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(concurrency * CONTACTS_PER_SLOT, ids.length) }, worker));
   return { pushed, blocked, ...(error === undefined ? {} : { error }) };
 }

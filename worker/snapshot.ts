@@ -35,16 +35,14 @@ export async function readSnapshots(db: ContactsDb, contactIds: readonly string[
   try {
     return await db.transaction('r', [db.outbox, db.contacts, db.bases], async () => {
       const [rows, contacts, bases] = await Promise.all([
-        db.outbox.where('contactId').anyOf([...contactIds]).toArray(),
+        rowsOfEach(db, contactIds),
         db.contacts.bulkGet([...contactIds]),
         db.bases.bulkGet([...contactIds]),
       ]);
-      const byContact = new Map<string, OutboxRow[]>();
-      for (const r of rows) byContact.set(r.contactId, [...(byContact.get(r.contactId) ?? []), r]);
       const out = new Map<string, PushSnapshot>();
       contactIds.forEach((contactId, i) => {
-        const pending = byContact.get(contactId);
-        if (pending === undefined) return;
+        const pending = rows[i];
+        if (pending === undefined || pending.length === 0) return;
         pending.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
         out.set(contactId, { contactId, rows: pending, row: contacts[i], base: bases[i] });
       });
@@ -55,11 +53,21 @@ export async function readSnapshots(db: ContactsDb, contactIds: readonly string[
   }
 }
 
+/**
+ * The outbox rows of each of `contactIds`, one index lookup per id. Not `anyOf`: Dexie runs
+ * it as one cursor jumping from key to key, and a jump costs a walk of the index in
+ * fake-indexeddb (measured: 64 ids among 5,000 rows, 1.4 s; per id, 15 ms).
+ */
+export function rowsOfEach(db: ContactsDb, contactIds: readonly string[]): Promise<OutboxRow[][]> {
+  return Promise.all(contactIds.map((id) => db.outbox.where('contactId').equals(id).toArray()));
+}
+
 /** Contact ids with pending rows, in the order of their oldest pending row. */
 export async function pendingContactIds(db: ContactsDb): Promise<string[]> {
   const seen = new Set<string>();
   try {
-    await db.outbox.orderBy('seq').each((r) => { seen.add(r.contactId); });
+    // One read of the table in key (= seq) order; a cursor costs a request per row.
+    for (const r of await db.outbox.toArray()) seen.add(r.contactId);
   } catch (e) {
     throw mapStorageError(e);
   }

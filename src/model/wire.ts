@@ -11,6 +11,7 @@ import { checkWireContact } from './check-contact.js';
 import type { Contact } from './contact.js';
 import { ContactsError } from './contacts-error.js';
 import { copy, infoToWire, type Json } from './wire-info.js';
+import { readWireContact } from './wire-read.js';
 
 export { imageFromWire, imageToWire, infoFromWire, infoToWire, type Json, type WireImage } from './wire-info.js';
 
@@ -57,6 +58,10 @@ export function contactToWire(contact: Contact): WireContact {
  * `data` has `path` and every `violations` entry.
  */
 export function contactFromWire(json: unknown): Contact {
+  // The common case in one walk; anything unusual (and every error) takes the full check,
+  // which alone builds paths and violations (wire-read.ts).
+  const fast = readWireContact(json);
+  if (fast !== undefined) return fast;
   const ctx = new CheckContext('response');
   const contact = checkWireContact(json, 'contact', ctx);
   const first = ctx.violations[0];
