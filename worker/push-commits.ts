@@ -159,7 +159,7 @@ export type ParkLocal =
  */
 export function commitPark(
   deps: EngineDeps, snap: PushSnapshot, conflict: Conflict,
-  local: ParkLocal, options: { readonly dropBase?: boolean; readonly mutationId?: string } = {},
+  local: ParkLocal, options: { readonly dropBase?: boolean; readonly mutationId?: string; readonly base?: Contact } = {},
 ): Promise<void> {
   return commitTx(deps, async () => {
     const { db } = deps;
@@ -181,6 +181,7 @@ export function commitPark(
       await db.contacts.put(contactRow(localFromServer(local.server, info, revision)));
     }
     if (options.dropBase === true) await db.bases.delete(snap.contactId);
+    if (options.base !== undefined) await putBase(db, options.base);
     if (options.mutationId !== undefined) await forgetCreateAttempt(db, options.mutationId);
     await db.outbox.bulkDelete(seqsOf(snap.rows));
     if (keptEdits !== undefined && local.kind === 'revertTo') await keepDirtyIfDiverged(deps, snap.contactId, keptEdits, local.server);

@@ -87,9 +87,16 @@ async function pushDelete(ctx: PushContext, snap: PushSnapshot, create: OutboxRo
     await ctx.remote.deleteContact(serverId);
   } catch (e) {
     if (!(e instanceof ContactsError && e.status === 404)) {
-      if (!isRefusal(e) || snap.base === undefined) throw e;
-      const conflict = conflictRow(ctx, snap.contactId, 'rejected', { code: e.code, data: e.data, base: snap.base.contact.info, remote: snap.base.contact.info });
-      await commitPark(ctx, snap, conflict, { kind: 'revertTo', server: snap.base.contact });
+      if (!isRefusal(e)) throw e;
+      // No base: a create whose answer was lost, deleted here before the answer came back
+      // (replayed above). The server's own copy is what the refusal brings back, with a base.
+      const server = snap.base?.contact ?? await getOrUndefined(ctx, serverId);
+      if (server === undefined) return commitDeleted(ctx, snap, create?.mutationId).then(() => 'done');
+      const conflict = conflictRow(ctx, server._id, 'rejected', { code: e.code, data: e.data, base: server.info, remote: server.info });
+      await commitPark(ctx, snap, conflict, { kind: 'revertTo', server }, {
+        ...(snap.base === undefined ? { base: server } : {}),
+        ...(create === undefined ? {} : { mutationId: create.mutationId }),
+      });
       return 'done';
     }
   }

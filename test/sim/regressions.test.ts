@@ -3,6 +3,7 @@
  * has the focused scenario (fast, deterministic) and, where the seed reproduces it, the
  * shrunk history of the seed that found it (replayed step for step).
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/index.js';
 import { freshToken, openDevice, person, serverApi, startTestServer, TOKENS, type Device } from '../support/sync-harness.js';
@@ -109,6 +110,16 @@ describe('found by the soak, replayed from the shrunk history of the seed', () =
     const result = await runOnce(sim, plan);
     expect(result.violations).toEqual([]);
   }, 60_000);
+
+  it('seed 1923: a member\'s contact deleted here before its create was answered comes back, and sync goes on', async () => {
+    // A create whose answer was lost, then a local delete: the engine replays the create to
+    // learn the id and deletes that, but the other app had made it a member (428). With no
+    // base the refusal was rethrown: every later round failed on it. The server's copy now
+    // comes back with a rejected conflict. History: fixtures/seed-1923.json (76 steps).
+    const plan = JSON.parse(readFileSync(new URL('./fixtures/seed-1923.json', import.meta.url), 'utf8')) as SimPlan;
+    const result = await runOnce(sim, plan);
+    expect(result.violations).toEqual([]);
+  }, 120_000);
 
   it('seed 1226: a removal made while a PATCH was out survives the PATCH\'s lost answer', async () => {
     // d2 adds an email and pushes it; the server applies the PATCH but its answer is lost;
