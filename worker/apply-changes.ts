@@ -3,6 +3,8 @@
  * - a contact nobody edited here takes the server copy;
  * - a contact with pending edits (or a parked duplicate) is rebased: merge3(base, local,
  *   remote), base := remote, conflicts recorded; its rows stay, to push the merged result;
+ *   what our own unanswered PATCHes sent and the remote holds as sent counts as in the
+ *   merge base (update-attempts.ts);
  * - a tombstone deletes a clean contact, and parks a dirty one as a `delete` conflict that
  *   keeps the local data;
  * - a server copy no newer than our base (our own push coming back) changes nothing.
@@ -17,6 +19,7 @@ import { conflictRow, fieldConflictRows, storeConflicts } from './conflict-rows.
 import type { EngineDeps } from './engine-deps.js';
 import { engineTx } from './engine-tx.js';
 import { localFromServer, nextRevision, rebase } from './local-copy.js';
+import { asUpdateAttempts, mergeBaseOf, updateAttemptsKey, type UpdateAttempts } from './update-attempts.js';
 
 /** The `meta` key of the change-feed cursor. */
 export const CURSOR_KEY = 'pullCursor';
@@ -29,6 +32,8 @@ interface PageState {
   readonly parked: Set<string>;
   /** Contacts kept locally after a remote delete, waiting for the user's choice. */
   readonly orphans: Set<string>;
+  /** The PATCHes sent on their current base, of the contacts with pending edits. */
+  readonly attempts: Map<string, UpdateAttempts>;
 }
 
 /** What applying a page writes. */
@@ -71,13 +76,22 @@ async function loadState(deps: EngineDeps, ids: string[]): Promise<PageState> {
     db.outbox.where('contactId').anyOf(ids).toArray(),
     db.conflicts.where('contactId').anyOf(ids).toArray(),
   ]);
-  const state: PageState = { rows: new Map(), bases: new Map(), pending: new Map(), parked: new Set(), orphans: new Set() };
+  const state: PageState = { rows: new Map(), bases: new Map(), pending: new Map(), parked: new Set(), orphans: new Set(), attempts: new Map() };
   for (const r of rows) if (r !== undefined) state.rows.set(r._id, r);
   for (const b of bases) if (b !== undefined) state.bases.set(b.contactId, b);
   for (const o of pending) state.pending.set(o.contactId, [...(state.pending.get(o.contactId) ?? []), o]);
   for (const c of conflicts) {
     if (c.kind === 'duplicate') state.parked.add(c.contactId);
     if (c.kind === 'delete') state.orphans.add(c.contactId);
+  }
+  // Only a contact with pending edits can have an unanswered PATCH (none on a first pull).
+  const dirty = [...state.pending.keys()];
+  if (dirty.length > 0) {
+    const records = await db.meta.bulkGet(dirty.map(updateAttemptsKey));
+    records.forEach((r, i) => {
+      const attempts = asUpdateAttempts(r?.value);
+      if (attempts !== undefined) state.attempts.set(dirty[i] as string, attempts);
+    });
   }
   return state;
 }
@@ -95,7 +109,9 @@ function applyContact(deps: EngineDeps, state: PageState, writes: PageWrites, re
   if (cur === undefined && dirty) return false;
   let info = remote.info;
   if (cur !== undefined && dirty && base !== undefined) {
-    const rebased = rebase(base.contact.info, cur.c.info, remote.info, deps.policy);
+    // Our own unanswered PATCH may be in the remote copy: the parts it holds as we sent
+    // them count as in the base, so edits made here since are not undone (update-attempts.ts).
+    const rebased = rebase(mergeBaseOf(state.attempts.get(id), base.contact, remote), cur.c.info, remote.info, deps.policy);
     info = rebased.info;
     writes.conflicts.push(...fieldConflictRows(deps, id, rebased.conflicts));
   }

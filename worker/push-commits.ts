@@ -14,6 +14,7 @@ import { storeConflicts, fieldConflictRows } from './conflict-rows.js';
 import { forgetCreateAttempt } from './create-attempts.js';
 import type { EngineDeps } from './engine-deps.js';
 import { commitTx } from './tx-batcher.js';
+import { forgetUpdateAttempts, mergeBaseOf, readAttempts } from './update-attempts.js';
 import { infoAfterPush, localFromServer, nextRevision, rebase } from './local-copy.js';
 import { seqsOf, type PushSnapshot } from './snapshot.js';
 
@@ -57,6 +58,8 @@ export function commitAck(deps: EngineDeps, snap: PushSnapshot, server: Contact,
     const { db } = deps;
     const cur = await db.contacts.get(snap.contactId);
     await putBase(db, server);
+    // Acknowledged on this base: no earlier attempt on it can have landed (update-attempts.ts).
+    await forgetUpdateAttempts(db, snap.contactId);
     if (cur !== undefined) {
       const info = infoAfterPush(sent, cur.c.info, server.info);
       await rewriteRow(db, snap.contactId, contactRow(localFromServer(server, info, nextRevision(cur.c, info))));
@@ -113,9 +116,9 @@ export function commitRekey(deps: EngineDeps, snap: PushSnapshot, mutationId: st
 export function commitRebase(deps: EngineDeps, snap: PushSnapshot, remote: Contact): Promise<void> {
   return commitTx(deps, async () => {
     const { db } = deps;
-    const [cur, base] = await Promise.all([db.contacts.get(snap.contactId), db.bases.get(snap.contactId)]);
+    const [cur, base, attempts] = await Promise.all([db.contacts.get(snap.contactId), db.bases.get(snap.contactId), readAttempts(db, snap.contactId)]);
     if (cur !== undefined && base !== undefined) {
-      const { info, conflicts } = rebase(base.contact.info, cur.c.info, remote.info, deps.policy);
+      const { info, conflicts } = rebase(mergeBaseOf(attempts, base.contact, remote), cur.c.info, remote.info, deps.policy);
       await db.contacts.put(contactRow(localFromServer(remote, info, nextRevision(cur.c, info))));
       await storeConflicts(db, fieldConflictRows(deps, snap.contactId, conflicts));
     }
@@ -127,6 +130,7 @@ export function commitRebase(deps: EngineDeps, snap: PushSnapshot, remote: Conta
 export function commitDrop(deps: EngineDeps, snap: PushSnapshot): Promise<void> {
   return commitTx(deps, async () => {
     await deps.db.outbox.bulkDelete(seqsOf(snap.rows));
+    await forgetUpdateAttempts(deps.db, snap.contactId);
   });
 }
 
@@ -136,6 +140,7 @@ export function commitDeleted(deps: EngineDeps, snap: PushSnapshot, mutationId?:
     const { db } = deps;
     await db.outbox.bulkDelete(seqsOf(snap.rows));
     await db.bases.delete(snap.contactId);
+    await forgetUpdateAttempts(db, snap.contactId);
     if (mutationId !== undefined) await forgetCreateAttempt(db, mutationId);
   });
 }

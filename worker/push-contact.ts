@@ -21,7 +21,7 @@ import { commitTx } from './tx-batcher.js';
 import type { LabelRegistry } from './label-registry.js';
 import { commitAck, commitDeleted, commitDrop, commitPark, commitRebase, commitRekey, commitRevertEmails } from './push-commits.js';
 import { readSnapshot, type PushSnapshot } from './snapshot.js';
-import { forgetLostUpdate, lostUpdateAppliedAs, recordLostUpdate } from './update-attempts.js';
+import { lostUpdateAppliedAs, mayHaveLanded, recordUpdateAttempt } from './update-attempts.js';
 
 /** What a push of one contact needs besides the engine's deps. */
 export interface PushContext extends EngineDeps {
@@ -142,35 +142,47 @@ async function pushUpdate(ctx: PushContext, snap: PushSnapshot, local: Contact):
   // No base: the server deleted this contact and the user kept editing it (a delete conflict is open).
   if (base === undefined) return commitDrop(ctx, snap).then(() => 'done');
   const patch = diffInfo(base.info, local.info);
-  if (Object.keys(patch).length === 0) return commitDrop(ctx, snap).then(() => 'done');
+  if (Object.keys(patch).length === 0) return pushNothing(ctx, snap, base);
   try {
     await ctx.labels.ensure(patch);
+    // Before the request: the page may die while it is out (update-attempts.ts).
+    await commitTx(ctx, () => recordUpdateAttempt(ctx.db, snap.contactId, { baseRevision: base.revision, sent: local.info }));
     const server = await ctx.remote.updateContact(snap.contactId, patch, base.revision, { allowDuplicates: allowDuplicatesOf(snap.rows) });
     ctx.labels.learn(server.info);
     await commitAck(ctx, snap, server, local.info);
     return 'done';
   } catch (e) {
-    // No answer: the server may have applied it. Remember what it would have made, so that
-    // the 409 the retry meets is recognised as our own write (update-attempts.ts).
-    if (hasCode(e, 'NETWORK_ERROR') || (e instanceof ContactsError && e.status >= 500)) {
-      await commitTx(ctx, () => recordLostUpdate(ctx.db, snap.contactId, { baseRevision: base.revision, sent: local.info }));
-    }
     return onUpdateError(ctx, snap, base, local.info, e);
   }
+}
+
+/**
+ * The pending edits cancel out (the local view is the base again). Done, unless a PATCH
+ * sent on this base was never answered: if it landed, the server now holds what the user
+ * has since undone, so ask, and push the undoing if it did.
+ */
+async function pushNothing(ctx: PushContext, snap: PushSnapshot, base: Contact): Promise<Step> {
+  if (!(await mayHaveLanded(ctx.db, snap.contactId, base))) return commitDrop(ctx, snap).then(() => 'done');
+  const remote = await getOrUndefined(ctx, snap.contactId);
+  // Not there or not moved: nothing of ours landed (a deletion arrives through the feed).
+  if (remote === undefined || remote.revision === base.revision) return commitDrop(ctx, snap).then(() => 'done');
+  return onServerMoved(ctx, snap, base, remote);
+}
+
+/** The server copy is past our base: our own unanswered PATCH, or somebody else's edit. */
+async function onServerMoved(ctx: PushContext, snap: PushSnapshot, base: Contact, remote: Contact): Promise<Step> {
+  const sent = await lostUpdateAppliedAs(ctx.db, snap.contactId, base, remote);
+  if (sent === undefined) return commitRebase(ctx, snap, remote).then(() => 'again');
+  // Our PATCH whose answer was lost: acknowledge it. Edits made since it was sent stay
+  // pending (commitAck re-queues what differs from the server) for the next step.
+  await commitAck(ctx, snap, remote, sent);
+  return 'again';
 }
 
 async function onUpdateError(ctx: PushContext, snap: PushSnapshot, base: Contact, sent: ContactInfo, e: unknown): Promise<Step> {
   if (hasCode(e, 'CONTACT_ALREADY_CHANGED')) {
     const remote = await getOrUndefined(ctx, snap.contactId);
-    if (remote !== undefined) {
-      const lost = await lostUpdateAppliedAs(ctx.db, snap.contactId, base, remote);
-      if (lost === undefined) return commitRebase(ctx, snap, remote).then(() => 'again');
-      // Our PATCH whose answer was lost: acknowledge it. Edits made since it was sent stay
-      // pending (commitAck re-queues what differs from the server) for the next step.
-      await commitAck(ctx, snap, remote, lost.sent);
-      await commitTx(ctx, () => forgetLostUpdate(ctx.db, snap.contactId));
-      return 'again';
-    }
+    if (remote !== undefined) return onServerMoved(ctx, snap, base, remote);
   } else if (!(e instanceof ContactsError && e.status === 404)) {
     return onRefusal(ctx, snap, base, sent, e);
   }

@@ -1,51 +1,114 @@
 /**
- * Records of PATCHes whose answer never came. The server may have applied such a PATCH; the
- * next attempt then meets 409 `CONTACT_ALREADY_CHANGED` and a server copy one revision on
- * that is, field for field, what was sent. Rebased with the old base as the merge base, that
- * copy would read as somebody else's edit, and an edit the user made while the request was
- * out would be undone by our own write (a removal made meanwhile came back: soak seed 1226).
- * With the record, that 409 is taken for the acknowledgement it is.
+ * Records of the PATCHes sent on a contact's current base, written before each is sent and
+ * forgotten when one is acknowledged. A PATCH whose answer never came (the response was
+ * lost, or the page was killed while it was out) may have been applied: the server copy is
+ * then one revision on and, field for field, what was sent. Read with the old base as the
+ * merge base, that copy would look like somebody else's edit, and an edit the user made
+ * while the request was out would be undone by our own write (a removal came back: soak
+ * seeds 1226 and 7128). With the record, that copy is taken for the acknowledgement it is,
+ * whether it comes back as a 409's server copy, through the change feed, or when the local
+ * edits cancel out and the push has to ask the server whether the PATCH landed.
  *
- * Written only when an answer is lost (a rare path, so a push pays nothing for it), keyed by
- * contact; a record whose base revision is no longer the contact's base never matches again
- * (base revisions only go up) and is overwritten by the next lost answer of that contact.
- * A page killed while a PATCH is out writes no record: that window stays, as it does for
- * any client that cannot ask the server who wrote a revision.
+ * Written ahead of the request, like a create's attempt (create-attempts.ts): an answer
+ * can be lost without the engine ever seeing an error, when the page dies. Keyed by contact;
+ * the attempts on one base revision accumulate (a retry after a lost answer sends a newer
+ * view on the same base, and either may be the one that landed); a record on an older base
+ * never matches again (base revisions only go up) and is replaced by the next attempt.
  */
 import type { Contact, ContactInfo } from '../src/model/contact.js';
 import { deepEqual } from '../src/model/plain-object.js';
+import { baseWithLandedAttempts } from './attempt-base.js';
 import type { ContactsDb } from '../src/store/schema.js';
 
-/** A PATCH sent on `baseRevision` that left the contact's info as `sent`, had it been applied. */
+/** A PATCH sent on `baseRevision` that leaves the contact's info as `sent`, if applied. */
 export interface UpdateAttempt {
   readonly baseRevision: number;
   readonly sent: ContactInfo;
 }
 
-const key = (contactId: string): string => `update:${contactId}`;
-
-/** Records a PATCH whose answer was lost. Call in a transaction over `meta`. */
-export async function recordLostUpdate(db: ContactsDb, contactId: string, attempt: UpdateAttempt): Promise<void> {
-  await db.meta.put({ key: key(contactId), value: attempt });
-}
-
-/** Forgets the record of a contact (its lost PATCH has been accounted for). */
-export async function forgetLostUpdate(db: ContactsDb, contactId: string): Promise<void> {
-  await db.meta.delete(key(contactId));
+/** What `meta` holds per contact: every attempt sent on one base revision, oldest first. */
+export interface UpdateAttempts {
+  readonly baseRevision: number;
+  readonly sent: readonly ContactInfo[];
 }
 
 /**
- * The recorded lost PATCH that `remote` is the result of, if any: sent on the base the
- * contact still has, one revision behind `remote`, with the same content (item ids and
- * `e164Phone` aside: the server assigns them). Whoever wrote that revision, the contact is
- * exactly as if our PATCH had been applied, so acknowledging it loses nothing.
+ * The most attempts kept per base. Each retry on the same base adds one only when the local
+ * view changed in between; past this many, the oldest are the least likely to have landed.
  */
-export async function lostUpdateAppliedAs(db: ContactsDb, contactId: string, base: Contact, remote: Contact): Promise<UpdateAttempt | undefined> {
-  if (remote.revision !== base.revision + 1) return undefined;
-  const row = await db.meta.get(key(contactId));
-  const attempt = row?.value as UpdateAttempt | undefined;
-  if (attempt === undefined || attempt.baseRevision !== base.revision) return undefined;
-  return deepEqual(withoutServerIds(attempt.sent), withoutServerIds(remote.info)) ? attempt : undefined;
+export const MAX_ATTEMPTS_PER_BASE = 16;
+
+/** The `meta` key of a contact's attempts. */
+export const updateAttemptsKey = (contactId: string): string => `update:${contactId}`;
+
+/** The stored value as attempts (a record of the single-attempt shape reads as one). */
+export function asUpdateAttempts(value: unknown): UpdateAttempts | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const v = value as { baseRevision?: unknown; sent?: unknown };
+  if (typeof v.baseRevision !== 'number' || typeof v.sent !== 'object' || v.sent === null) return undefined;
+  const sent = Array.isArray(v.sent) ? (v.sent as ContactInfo[]) : [v.sent as ContactInfo];
+  return { baseRevision: v.baseRevision, sent };
+}
+
+/** The stored attempts of `contactId`. Call in a transaction over `meta` to read them with the contact. */
+export async function readAttempts(db: ContactsDb, contactId: string): Promise<UpdateAttempts | undefined> {
+  return asUpdateAttempts((await db.meta.get(updateAttemptsKey(contactId)))?.value);
+}
+
+/** Records a PATCH about to be sent. Call in a transaction over `meta`, before the request. */
+export async function recordUpdateAttempt(db: ContactsDb, contactId: string, attempt: UpdateAttempt): Promise<void> {
+  const prev = await readAttempts(db, contactId);
+  const kept = prev?.baseRevision === attempt.baseRevision ? prev.sent.filter((s) => !deepEqual(s, attempt.sent)) : [];
+  const value: UpdateAttempts = { baseRevision: attempt.baseRevision, sent: [...kept, attempt.sent].slice(-MAX_ATTEMPTS_PER_BASE) };
+  await db.meta.put({ key: updateAttemptsKey(contactId), value });
+}
+
+/** Forgets a contact's attempts (one was acknowledged, or none can have landed). */
+export async function forgetUpdateAttempts(db: ContactsDb, contactId: string): Promise<void> {
+  await db.meta.delete(updateAttemptsKey(contactId));
+}
+
+/**
+ * The attempt that `remote` is the result of, if any: sent on `base`, one revision behind
+ * `remote`, with the same content (item ids and `e164Phone` aside: the server assigns them).
+ * Whoever wrote that revision, the contact is exactly as if our PATCH had been applied, so
+ * acknowledging it loses nothing.
+ */
+export function attemptAppliedAs(attempts: UpdateAttempts | undefined, base: Contact, remote: Contact): ContactInfo | undefined {
+  if (attempts === undefined || attempts.baseRevision !== base.revision || remote.revision !== base.revision + 1) return undefined;
+  const applied = withoutServerIds(remote.info);
+  // The newest first: a retry carries the later view, and the later the likelier it landed.
+  for (let i = attempts.sent.length - 1; i >= 0; i--) {
+    const sent = attempts.sent[i] as ContactInfo;
+    if (deepEqual(withoutServerIds(sent), applied)) return sent;
+  }
+  return undefined;
+}
+
+/**
+ * The merge base for rebasing local edits onto `remote`: the base, with what our unanswered
+ * PATCHes on it changed and `remote` holds as sent counted as already there (attempt-base.ts).
+ */
+export function mergeBaseOf(attempts: UpdateAttempts | undefined, base: Contact, remote: Contact): ContactInfo {
+  if (attempts === undefined || attempts.baseRevision !== base.revision) return base.info;
+  return baseWithLandedAttempts(base.info, attempts.sent, remote.info);
+}
+
+/** `attemptAppliedAs` on the stored attempts of `contactId`. */
+export async function lostUpdateAppliedAs(db: ContactsDb, contactId: string, base: Contact, remote: Contact): Promise<ContactInfo | undefined> {
+  return attemptAppliedAs(await readAttempts(db, contactId), base, remote);
+}
+
+/**
+ * Whether a PATCH sent on `base` may have changed the server copy without our knowing: an
+ * attempt on this base revision that differs from the base. Local edits that cancel out
+ * (a label added, sent, then removed) leave nothing to send, yet that PATCH may have landed.
+ */
+export async function mayHaveLanded(db: ContactsDb, contactId: string, base: Contact): Promise<boolean> {
+  const attempts = await readAttempts(db, contactId);
+  if (attempts === undefined || attempts.baseRevision !== base.revision) return false;
+  const original = withoutServerIds(base.info);
+  return attempts.sent.some((s) => !deepEqual(withoutServerIds(s), original));
 }
 
 /** `info` without what only the server assigns to list items. */

@@ -142,4 +142,48 @@ describe('found by the soak, replayed from the shrunk history of the seed', () =
     const result = await runOnce(sim, plan);
     expect(result.violations).toEqual([]);
   }, 60_000);
+  it('seed 7128: a label removed after its PATCH was sent and the page killed is removed on the server', async () => {
+    // d0 labels a contact; its tab dies with the PATCH out (the server applied it); after the
+    // restart the user removes the label. Add + remove cancel out against the base, so the
+    // push sent nothing and dropped the rows; the pull then brought the label back. PATCHes
+    // are now recorded before they are sent, and a push whose edits cancel out asks the
+    // server whether one landed (worker/update-attempts.ts).
+    const plan: SimPlan = {
+      seed: 7128,
+      policies: ['local', 'local', 'local'],
+      steps: [
+        { id: 2, kind: 'create', device: 0, r: 2900214521 },
+        { id: 7, kind: 'sync', device: 0 },
+        { id: 14, kind: 'label', device: 0, r: 850745869 },
+        { id: 29, kind: 'crash', device: 0, at: 2, sent: true },
+        { id: 63, kind: 'unlabel', device: 0, r: 1137018794 },
+      ],
+    };
+    const result = await runOnce(sim, plan);
+    expect(result.violations).toEqual([]);
+  }, 60_000);
+
+  it('seed 2155: an email removed while its PATCH was out stays removed after another device wrote on top', async () => {
+    // d0's PATCH adding an email lands but its answer is lost; meanwhile the user removes the
+    // email; d2 then edits the same contact. d0's retry meets 409 with a copy two revisions
+    // on, so it is not recognisably ours, and merged against the old base the email read as
+    // d2's addition and came back. The parts of our attempts that the server holds as sent
+    // now count as in the merge base (worker/attempt-base.ts).
+    const plan: SimPlan = {
+      seed: 2155,
+      policies: ['local', 'remote', 'local'],
+      steps: [
+        { id: 18, kind: 'create', device: 0, r: 1482732562 },
+        { id: 62, kind: 'crash', device: 0, at: 4, sent: true },
+        { id: 64, kind: 'update', device: 0, r: 3871950715, stale: false },
+        { id: 66, kind: 'fault', device: 0, fault: 'lose-response' },
+        { id: 82, kind: 'sync', device: 2 },
+        { id: 84, kind: 'sync-edit', device: 2, r: 1209329394 },
+        { id: 86, kind: 'sync-edit', device: 0, r: 3325475 },
+        { id: 93, kind: 'sync-pair', device: 1, other: 2 },
+      ],
+    };
+    const result = await runOnce(sim, plan);
+    expect(result.violations).toEqual([]);
+  }, 60_000);
 });

@@ -196,3 +196,51 @@ describe('network faults', () => {
     await converged(a);
   });
 });
+
+describe('a PATCH whose answer never came, then the user undoes it', () => {
+  /** A synced contact; a label added and pushed, the answer lost (the server applied it); then removed here. */
+  async function labelledThenUnlabelled(a: Device): Promise<string> {
+    const created = await api().createContact(person('Undo'), { idempotencyKey: crypto.randomUUID() });
+    await a.client.sync.syncNow();
+    await a.client.labelContact(created._id, ['custom.undo-me']);
+    a.net.inject({ kind: 'lose-response' }, { method: 'PATCH' });
+    await expect(a.client.sync.syncNow()).rejects.toMatchObject({ code: 'NETWORK_ERROR' });
+    expect((await onServer()).get(created._id)?.info.labelKeys?.items).toEqual(['custom.undo-me']);
+    await a.client.unlabelContact(created._id, ['custom.undo-me']);
+    return created._id;
+  }
+
+  it('the edits cancel out here, yet the removal reaches the server (soak seed 7128)', async () => {
+    const a = await device();
+    const id = await labelledThenUnlabelled(a);
+    await a.client.sync.syncNow();
+    expect((await onServer()).get(id)?.info.labelKeys?.items ?? []).toEqual([]);
+    await converged(a);
+  });
+
+  it('the pull brings our own PATCH back before the push could ask: the removal still wins', async () => {
+    const a = await device();
+    const id = await labelledThenUnlabelled(a);
+    // The push's question to the server fails (a 503 does not stop the round, a network
+    // error would); the pull of the same round then brings the server copy.
+    a.net.inject({ kind: 'status', status: 503 }, { method: 'GET', path: `/contacts/v4/contacts/${id}` });
+    await expect(a.client.sync.syncNow()).rejects.toMatchObject({ status: 503 });
+    expect((await a.client.getContact(id)).info.labelKeys?.items ?? []).toEqual([]);
+    await a.client.sync.syncNow();
+    expect((await onServer()).get(id)?.info.labelKeys?.items ?? []).toEqual([]);
+    await converged(a);
+  });
+
+  it('another app wrote after our PATCH landed: its edit stays and the removal still wins (soak seed 2155)', async () => {
+    const a = await device();
+    const id = await labelledThenUnlabelled(a);
+    const landed = (await onServer()).get(id)!;
+    await api().updateContact(id, { company: 'Other app' }, landed.revision);
+    await a.client.sync.syncNow();
+    const after = (await onServer()).get(id);
+    expect(after?.info.labelKeys?.items ?? []).toEqual([]);
+    expect(after?.info.company).toBe('Other app');
+    expect(await a.client.listConflicts()).toEqual([]);
+    await converged(a);
+  });
+});

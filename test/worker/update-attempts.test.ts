@@ -2,7 +2,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Contact, ContactInfo } from '../../src/model/contact.js';
 import { ContactsDb } from '../../src/store/schema.js';
-import { lostUpdateAppliedAs, recordLostUpdate } from '../../worker/update-attempts.js';
+import { forgetUpdateAttempts, lostUpdateAppliedAs, MAX_ATTEMPTS_PER_BASE, mayHaveLanded, recordUpdateAttempt, updateAttemptsKey } from '../../worker/update-attempts.js';
 
 const contact = (revision: number, info: ContactInfo): Contact => ({ _id: 'c1', revision, info });
 
@@ -19,7 +19,7 @@ const applied: ContactInfo = {
 };
 const base = contact(4, { name: { first: 'Ada' } });
 
-describe('lostUpdateAppliedAs', () => {
+describe('update attempts', () => {
   let db: ContactsDb;
   beforeEach(async () => {
     db = new ContactsDb('update-attempts', { indexedDB: new IDBFactory(), IDBKeyRange });
@@ -28,16 +28,50 @@ describe('lostUpdateAppliedAs', () => {
   afterEach(() => { db.close(); });
 
   it('recognises the server copy of a recorded PATCH, whatever ids the server gave its items', async () => {
-    await recordLostUpdate(db, 'c1', { baseRevision: 4, sent });
-    expect(await lostUpdateAppliedAs(db, 'c1', base, contact(5, applied))).toEqual({ baseRevision: 4, sent });
+    await recordUpdateAttempt(db, 'c1', { baseRevision: 4, sent });
+    expect(await lostUpdateAppliedAs(db, 'c1', base, contact(5, applied))).toEqual(sent);
   });
 
   it('does not take somebody else\'s edit, a later revision, another base or no record for ours', async () => {
     expect(await lostUpdateAppliedAs(db, 'c1', base, contact(5, applied))).toBeUndefined();
-    await recordLostUpdate(db, 'c1', { baseRevision: 4, sent });
+    await recordUpdateAttempt(db, 'c1', { baseRevision: 4, sent });
     expect(await lostUpdateAppliedAs(db, 'c1', base, contact(5, { ...applied, company: 'Other app' }))).toBeUndefined();
     expect(await lostUpdateAppliedAs(db, 'c1', base, contact(6, applied))).toBeUndefined();
     expect(await lostUpdateAppliedAs(db, 'c1', contact(5, applied), contact(6, applied))).toBeUndefined();
     expect(await lostUpdateAppliedAs(db, 'c2', base, contact(5, applied))).toBeUndefined();
+  });
+
+  it('keeps every attempt on one base, and starts over on a newer base', async () => {
+    const later: ContactInfo = { ...sent, company: 'Later' };
+    await recordUpdateAttempt(db, 'c1', { baseRevision: 4, sent });
+    await recordUpdateAttempt(db, 'c1', { baseRevision: 4, sent: later });
+    // Either may be the one that landed.
+    expect(await lostUpdateAppliedAs(db, 'c1', base, contact(5, applied))).toEqual(sent);
+    expect(await lostUpdateAppliedAs(db, 'c1', base, contact(5, { ...applied, company: 'Later' }))).toEqual(later);
+    await recordUpdateAttempt(db, 'c1', { baseRevision: 5, sent: later });
+    expect(await lostUpdateAppliedAs(db, 'c1', base, contact(5, applied))).toBeUndefined();
+    expect(await lostUpdateAppliedAs(db, 'c1', contact(5, applied), contact(6, { ...applied, company: 'Later' }))).toEqual(later);
+  });
+
+  it('keeps at most MAX_ATTEMPTS_PER_BASE attempts, the newest', async () => {
+    for (let i = 0; i < MAX_ATTEMPTS_PER_BASE + 3; i++) await recordUpdateAttempt(db, 'c1', { baseRevision: 4, sent: { ...sent, company: `v${i}` } });
+    expect(await lostUpdateAppliedAs(db, 'c1', base, contact(5, { ...applied, company: 'v2' }))).toBeUndefined();
+    expect(await lostUpdateAppliedAs(db, 'c1', base, contact(5, { ...applied, company: 'v3' }))).toBeDefined();
+  });
+
+  it('reads a record of the earlier single-attempt shape', async () => {
+    await db.meta.put({ key: updateAttemptsKey('c1'), value: { baseRevision: 4, sent } });
+    expect(await lostUpdateAppliedAs(db, 'c1', base, contact(5, applied))).toEqual(sent);
+  });
+
+  it('says a PATCH may have landed only for an attempt on this base that changes something', async () => {
+    expect(await mayHaveLanded(db, 'c1', base)).toBe(false);
+    await recordUpdateAttempt(db, 'c1', { baseRevision: 4, sent: base.info });
+    expect(await mayHaveLanded(db, 'c1', base)).toBe(false);
+    await recordUpdateAttempt(db, 'c1', { baseRevision: 4, sent });
+    expect(await mayHaveLanded(db, 'c1', base)).toBe(true);
+    expect(await mayHaveLanded(db, 'c1', contact(5, applied))).toBe(false);
+    await forgetUpdateAttempts(db, 'c1');
+    expect(await mayHaveLanded(db, 'c1', base)).toBe(false);
   });
 });
