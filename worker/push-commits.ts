@@ -13,6 +13,7 @@ import type { ContactRow, ContactsDb } from '../src/store/schema.js';
 import { storeConflicts, fieldConflictRows } from './conflict-rows.js';
 import { forgetCreateAttempt } from './create-attempts.js';
 import type { EngineDeps } from './engine-deps.js';
+import { joinPulledCopy } from './join-pulled-copy.js';
 import { commitTx } from './tx-batcher.js';
 import { forgetUpdateAttempts, mergeBaseOf, readAttempts } from './update-attempts.js';
 import { infoAfterPush, localFromServer, nextRevision, rebase } from './local-copy.js';
@@ -75,7 +76,9 @@ export function commitAck(deps: EngineDeps, snap: PushSnapshot, server: Contact,
  * The server created the contact: re-key it from its temporary id to the server's id in one
  * transaction (later outbox rows and conflicts follow, an alias keeps the old id answering),
  * so live queries never see two contacts. If a pull already brought a newer server copy
- * of the new contact, the local view is rebased onto it.
+ * of the new contact, the local view is rebased onto it; if it brought the contact as a
+ * copy of its own (the create's first answer was lost), the two are joined, edits of both
+ * kept (join-pulled-copy.ts).
  */
 export function commitRekey(deps: EngineDeps, snap: PushSnapshot, mutationId: string, server: Contact, sent: ContactInfo): Promise<void> {
   return commitTx(deps, async () => {
@@ -91,10 +94,11 @@ export function commitRekey(deps: EngineDeps, snap: PushSnapshot, mutationId: st
         base = newerBase.contact;
         await storeConflicts(db, fieldConflictRows(deps, server._id, rebased.conflicts));
       }
-      const revision = Math.max(cur.c.revision, existing?.c.revision ?? 0);
-      const bumped = nextRevision({ ...cur.c, revision }, info);
+      // A pull may have brought the new contact already, as a copy the user may have edited.
+      const joined = await joinPulledCopy(deps, { tempId, serverId: server._id, base: base.info, created: cur.c, createdInfo: info, pulled: existing?.c });
+      info = joined.info;
       await db.contacts.delete(tempId);
-      await db.contacts.put(contactRow(localFromServer(base, info, bumped)));
+      await db.contacts.put(contactRow(localFromServer(base, info, joined.revision)));
       await db.outbox.bulkDelete(seqsOf(snap.rows));
       await db.outbox.where('contactId').equals(tempId).modify({ contactId: asServerId(server._id) });
       await keepDirtyIfDiverged(deps, server._id, info, base);

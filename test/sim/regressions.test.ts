@@ -186,4 +186,13 @@ describe('found by the soak, replayed from the shrunk history of the seed', () =
     const result = await runOnce(sim, plan);
     expect(result.violations).toEqual([]);
   }, 60_000);
+
+  it('seed 2153: an edit of the copy a pull brought survives the re-key of the lost create', async () => {
+    // d1 creates T67; the POST's answer is lost, the replay meets a 503 and the round's pull
+    // brings the server's copy; d1 edits that copy (step 79); the replay's re-key at step 83
+    // wrote d1's own copy over it at the same revision. History: fixtures/seed-2153.json.
+    const plan = JSON.parse(readFileSync(new URL('./fixtures/seed-2153.json', import.meta.url), 'utf8')) as SimPlan;
+    const result = await runOnce(sim, plan);
+    expect(result.violations).toEqual([]);
+  }, 120_000);
 });
