@@ -88,7 +88,7 @@ function landedFields(
 }
 
 /** A list as compared with what the server made of it: item ids and `e164Phone` are the server's. */
-function comparable(list: { readonly items: readonly unknown[] } | undefined): unknown[] {
+export function comparable(list: { readonly items: readonly unknown[] } | undefined): unknown[] {
   return (list?.items ?? []).map((item) => {
     if (typeof item !== 'object' || item === null) return item;
     const { _id: _server, e164Phone: _derived, ...rest } = item as { _id?: unknown; e164Phone?: unknown };

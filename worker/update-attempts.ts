@@ -17,7 +17,7 @@
  */
 import type { Contact, ContactInfo } from '../src/model/contact.js';
 import { deepEqual } from '../src/model/plain-object.js';
-import { baseWithLandedAttempts } from './attempt-base.js';
+import { baseWithLandedAttempts, comparable } from './attempt-base.js';
 import type { ContactsDb } from '../src/store/schema.js';
 
 /** A PATCH sent on `baseRevision` that leaves the contact's info as `sent`, if applied. */
@@ -113,15 +113,5 @@ export async function mayHaveLanded(db: ContactsDb, contactId: string, base: Con
 
 /** `info` without what only the server assigns to list items. */
 function withoutServerIds(info: ContactInfo): unknown {
-  const strip = (items: readonly object[] | undefined): unknown[] | undefined =>
-    items?.map((item) => {
-      const { _id: _server, e164Phone: _derived, ...rest } = item as { _id?: unknown; e164Phone?: unknown };
-      return rest;
-    });
-  return {
-    ...info,
-    emails: strip(info.emails?.items),
-    phones: strip(info.phones?.items),
-    addresses: strip(info.addresses?.items),
-  };
+  return { ...info, emails: comparable(info.emails), phones: comparable(info.phones), addresses: comparable(info.addresses) };
 }
