@@ -43,21 +43,42 @@ describe('migrations', () => {
     db1.close();
 
     const order: number[] = [];
-    const v2: Migration = {
-      version: 2,
+    const v3: Migration = {
+      version: 3,
       stores: { contacts: '_id, k.first, k.last, k.email, k.phone, k.created, *k.labels, k.dupEmail, k.dupPhone, k.company' },
       upgrade: async (tx) => {
-        order.push(2);
+        order.push(3);
         await tx.table('contacts').toCollection().modify((r: { k: Record<string, unknown> }) => { r.k['company'] = 'none'; });
       },
     };
-    const v3: Migration = { version: 3, stores: {}, upgrade: () => { order.push(3); } };
+    const v4: Migration = { version: 4, stores: {}, upgrade: () => { order.push(4); } };
     // Listed out of order on purpose: applyMigrations sorts by version.
-    const db = new ContactsDb('m', { indexedDB, IDBKeyRange }, [v3, ...MIGRATIONS, v2]);
+    const db = new ContactsDb('m', { indexedDB, IDBKeyRange }, [v4, ...MIGRATIONS, v3]);
     await db.open();
-    expect(order).toEqual([2, 3]);
-    expect(db.verno).toBe(3);
+    expect(order).toEqual([3, 4]);
+    expect(db.verno).toBe(4);
     expect(await db.contacts.where('k.company' as string).equals('none').primaryKeys()).toEqual(['c1']);
+    db.close();
+  });
+
+  it('v2 drops the outbox mutationId index and keeps the queued rows, in order', async () => {
+    const indexedDB = new IDBFactory();
+    const v1 = new Dexie('m', { indexedDB, IDBKeyRange });
+    v1.version(1).stores(V1_STORES);
+    await v1.table('outbox').bulkAdd([
+      { op: 'update', contactId: 'c1', patch: { company: 'A' }, allowDuplicates: false, mutationId: 'm1', createdAt: 1 },
+      { op: 'delete', contactId: 'c2', mutationId: 'm2', createdAt: 2 },
+    ]);
+    v1.close();
+
+    const db = new ContactsDb('m', { indexedDB, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect(db.outbox.schema.indexes.map((i) => i.name)).toEqual(['contactId']);
+    expect((await db.outbox.toArray()).map((r) => [r.seq, r.mutationId])).toEqual([[1, 'm1'], [2, 'm2']]);
+    expect(await db.outbox.where('contactId').equals('c2').count()).toBe(1);
+    // The key generator goes on after the old rows.
+    expect(await db.outbox.add({ op: 'delete', contactId: 'c3' as never, mutationId: 'm3', createdAt: 3 } as never)).toBe(3);
     db.close();
   });
 
