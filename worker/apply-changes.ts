@@ -19,7 +19,7 @@ import { conflictRow, fieldConflictRows, storeConflicts } from './conflict-rows.
 import type { EngineDeps } from './engine-deps.js';
 import { engineTx } from './engine-tx.js';
 import { localFromServer, nextRevision, rebase } from './local-copy.js';
-import { asUpdateAttempts, mergeBaseOf, updateAttemptsKey, type UpdateAttempts } from './update-attempts.js';
+import { asUpdateAttempts, mergeBaseOf, updateAttemptsKey, withHeldAttempts, type UpdateAttempts } from './update-attempts.js';
 
 /** The `meta` key of the change-feed cursor. */
 export const CURSOR_KEY = 'pullCursor';
@@ -89,7 +89,7 @@ async function loadState(deps: EngineDeps, ids: string[]): Promise<PageState> {
   if (dirty.length > 0) {
     const records = await db.meta.bulkGet(dirty.map(updateAttemptsKey));
     records.forEach((r, i) => {
-      const attempts = asUpdateAttempts(r?.value);
+      const attempts = withHeldAttempts(db, dirty[i] as string, asUpdateAttempts(r?.value));
       if (attempts !== undefined) state.attempts.set(dirty[i] as string, attempts);
     });
   }

@@ -21,7 +21,7 @@ import { commitTx } from './tx-batcher.js';
 import type { LabelRegistry } from './label-registry.js';
 import { commitAck, commitDeleted, commitDrop, commitPark, commitRebase, commitRekey, commitRevertEmails } from './push-commits.js';
 import { readSnapshot, type PushSnapshot } from './snapshot.js';
-import { lostUpdateAppliedAs, mayHaveLanded, recordUpdateAttempt } from './update-attempts.js';
+import { holdUpdateAttempt, lostUpdateAppliedAs, mayHaveLanded, recordUpdateAttempt, type UpdateAttempt } from './update-attempts.js';
 
 /** What a push of one contact needs besides the engine's deps. */
 export interface PushContext extends EngineDeps {
@@ -145,14 +145,27 @@ async function pushUpdate(ctx: PushContext, snap: PushSnapshot, local: Contact):
   if (Object.keys(patch).length === 0) return pushNothing(ctx, snap, base);
   try {
     await ctx.labels.ensure(patch);
-    // Before the request: the page may die while it is out (update-attempts.ts).
-    await commitTx(ctx, () => recordUpdateAttempt(ctx.db, snap.contactId, { baseRevision: base.revision, sent: local.info }));
+    await recordBeforeSending(ctx, snap.contactId, { baseRevision: base.revision, sent: local.info });
     const server = await ctx.remote.updateContact(snap.contactId, patch, base.revision, { allowDuplicates: allowDuplicatesOf(snap.rows) });
     ctx.labels.learn(server.info);
     await commitAck(ctx, snap, server, local.info);
     return 'done';
   } catch (e) {
     return onUpdateError(ctx, snap, base, local.info, e);
+  }
+}
+
+/**
+ * Records a PATCH before it goes out: the page may die while it is out (update-attempts.ts).
+ * With the disk full the record is held in memory instead, so that edits saved before the
+ * disk filled up still reach the server.
+ */
+async function recordBeforeSending(ctx: PushContext, contactId: string, attempt: UpdateAttempt): Promise<void> {
+  try {
+    await commitTx(ctx, () => recordUpdateAttempt(ctx.db, contactId, attempt));
+  } catch (e) {
+    if (!hasCode(e, 'STORAGE_FULL')) throw e;
+    holdUpdateAttempt(ctx.db, contactId, attempt);
   }
 }
 

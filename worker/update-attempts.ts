@@ -14,6 +14,11 @@
  * the attempts on one base revision accumulate (a retry after a lost answer sends a newer
  * view on the same base, and either may be the one that landed); a record on an older base
  * never matches again (base revisions only go up) and is replaced by the next attempt.
+ *
+ * With the disk full the record cannot be written; the PATCH still goes out (an edit saved
+ * before the disk filled up should reach the server all the more), and the attempt is held
+ * in memory for the engine's life instead (`holdUpdateAttempt`). What that gives up: a page
+ * killed while such a PATCH is out forgets it, as before these records existed.
  */
 import type { Contact, ContactInfo } from '../src/model/contact.js';
 import { deepEqual } from '../src/model/plain-object.js';
@@ -50,21 +55,52 @@ export function asUpdateAttempts(value: unknown): UpdateAttempts | undefined {
   return { baseRevision: v.baseRevision, sent };
 }
 
-/** The stored attempts of `contactId`. Call in a transaction over `meta` to read them with the contact. */
+/** Attempts that could not be written (disk full), per database object: one per engine. */
+const held = new WeakMap<ContactsDb, Map<string, UpdateAttempts>>();
+
+/** `prev` with `attempt` added: a newer base starts over, the same view sent again moves to the end. */
+function withAttempt(prev: UpdateAttempts | undefined, attempt: UpdateAttempt): UpdateAttempts {
+  const kept = prev?.baseRevision === attempt.baseRevision ? prev.sent.filter((s) => !deepEqual(s, attempt.sent)) : [];
+  return { baseRevision: attempt.baseRevision, sent: [...kept, attempt.sent].slice(-MAX_ATTEMPTS_PER_BASE) };
+}
+
+/**
+ * `stored` (read from `meta`) joined with what this engine holds in memory for `contactId`:
+ * the newer base wins; on the same base the held attempts count as sent after the stored ones.
+ */
+export function withHeldAttempts(db: ContactsDb, contactId: string, stored: UpdateAttempts | undefined): UpdateAttempts | undefined {
+  const mine = held.get(db)?.get(contactId);
+  if (mine === undefined) return stored;
+  if (stored === undefined || mine.baseRevision > stored.baseRevision) return mine;
+  if (stored.baseRevision > mine.baseRevision) return stored;
+  return mine.sent.reduce<UpdateAttempts>((acc, sent) => withAttempt(acc, { baseRevision: mine.baseRevision, sent }), stored);
+}
+
+/** The attempts of `contactId`, stored and held. Call in a transaction over `meta` to read them with the contact. */
 export async function readAttempts(db: ContactsDb, contactId: string): Promise<UpdateAttempts | undefined> {
-  return asUpdateAttempts((await db.meta.get(updateAttemptsKey(contactId)))?.value);
+  return withHeldAttempts(db, contactId, asUpdateAttempts((await db.meta.get(updateAttemptsKey(contactId)))?.value));
 }
 
 /** Records a PATCH about to be sent. Call in a transaction over `meta`, before the request. */
 export async function recordUpdateAttempt(db: ContactsDb, contactId: string, attempt: UpdateAttempt): Promise<void> {
-  const prev = await readAttempts(db, contactId);
-  const kept = prev?.baseRevision === attempt.baseRevision ? prev.sent.filter((s) => !deepEqual(s, attempt.sent)) : [];
-  const value: UpdateAttempts = { baseRevision: attempt.baseRevision, sent: [...kept, attempt.sent].slice(-MAX_ATTEMPTS_PER_BASE) };
+  const value = withAttempt(await readAttempts(db, contactId), attempt);
   await db.meta.put({ key: updateAttemptsKey(contactId), value });
 }
 
-/** Forgets a contact's attempts (one was acknowledged, or none can have landed). */
+/**
+ * Holds a PATCH about to be sent in memory, when `recordUpdateAttempt` failed because the
+ * disk is full. Every read of the attempts (`readAttempts`, `withHeldAttempts`) sees it until
+ * they are forgotten; a later record that gets written takes it in.
+ */
+export function holdUpdateAttempt(db: ContactsDb, contactId: string, attempt: UpdateAttempt): void {
+  const mine = held.get(db) ?? new Map<string, UpdateAttempts>();
+  held.set(db, mine);
+  mine.set(contactId, withAttempt(mine.get(contactId), attempt));
+}
+
+/** Forgets a contact's attempts, stored and held (one was acknowledged, or none can have landed). */
 export async function forgetUpdateAttempts(db: ContactsDb, contactId: string): Promise<void> {
+  held.get(db)?.delete(contactId);
   await db.meta.delete(updateAttemptsKey(contactId));
 }
 

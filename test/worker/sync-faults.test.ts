@@ -2,7 +2,8 @@
  * Every response class of a push and the faults of a real network, injected with a
  * `FaultyFetch`: each test ends with the device equal to the server and nothing pending.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { IDBObjectStore } from 'fake-indexeddb';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RunningServer } from '../../server/index.js';
 import {
   eventually, expectConverged, freshToken, openDevice, pendingOf, person, serverApi, serverContacts, startTestServer, TOKENS, type Device,
@@ -242,5 +243,30 @@ describe('a PATCH whose answer never came, then the user undoes it', () => {
     expect(after?.info.company).toBe('Other app');
     expect(await a.client.listConflicts()).toEqual([]);
     await converged(a);
+  });
+
+  it('with the disk too full to record the PATCH, it is still sent, and the removal still wins', async () => {
+    const a = await device();
+    const original = IDBObjectStore.prototype.put;
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put');
+    let refused = 0;
+    // Only the attempt records fail, as the first write of a full disk would: the test can
+    // still make the local edits that a real full disk would refuse until space is freed.
+    put.mockImplementation(function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+      if (this.name === 'meta' && String((value as { key?: unknown }).key).startsWith('update:')) {
+        refused++;
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      return original.call(this, value, key);
+    });
+    try {
+      const id = await labelledThenUnlabelled(a);
+      expect(refused).toBeGreaterThan(0);
+      await a.client.sync.syncNow();
+      expect((await onServer()).get(id)?.info.labelKeys?.items ?? []).toEqual([]);
+      await converged(a);
+    } finally {
+      put.mockRestore();
+    }
   });
 });

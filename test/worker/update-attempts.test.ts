@@ -2,7 +2,9 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Contact, ContactInfo } from '../../src/model/contact.js';
 import { ContactsDb } from '../../src/store/schema.js';
-import { forgetUpdateAttempts, lostUpdateAppliedAs, MAX_ATTEMPTS_PER_BASE, mayHaveLanded, recordUpdateAttempt, updateAttemptsKey } from '../../worker/update-attempts.js';
+import {
+  forgetUpdateAttempts, holdUpdateAttempt, lostUpdateAppliedAs, MAX_ATTEMPTS_PER_BASE, mayHaveLanded, recordUpdateAttempt, updateAttemptsKey, withHeldAttempts,
+} from '../../worker/update-attempts.js';
 
 const contact = (revision: number, info: ContactInfo): Contact => ({ _id: 'c1', revision, info });
 
@@ -21,8 +23,10 @@ const base = contact(4, { name: { first: 'Ada' } });
 
 describe('update attempts', () => {
   let db: ContactsDb;
+  let factory: IDBFactory;
   beforeEach(async () => {
-    db = new ContactsDb('update-attempts', { indexedDB: new IDBFactory(), IDBKeyRange });
+    factory = new IDBFactory();
+    db = new ContactsDb('update-attempts', { indexedDB: factory, IDBKeyRange });
     await db.open();
   });
   afterEach(() => { db.close(); });
@@ -72,6 +76,28 @@ describe('update attempts', () => {
     expect(await mayHaveLanded(db, 'c1', base)).toBe(true);
     expect(await mayHaveLanded(db, 'c1', contact(5, applied))).toBe(false);
     await forgetUpdateAttempts(db, 'c1');
+    expect(await mayHaveLanded(db, 'c1', base)).toBe(false);
+  });
+
+  it('holds an attempt that could not be written (disk full) until forgotten, joined with the stored ones', async () => {
+    const later: ContactInfo = { ...sent, company: 'Later' };
+    await recordUpdateAttempt(db, 'c1', { baseRevision: 4, sent });
+    holdUpdateAttempt(db, 'c1', { baseRevision: 4, sent: later });
+    expect(await db.meta.get(updateAttemptsKey('c1'))).toMatchObject({ value: { sent: [sent] } });
+    expect(await lostUpdateAppliedAs(db, 'c1', base, contact(5, applied))).toEqual(sent);
+    expect(await lostUpdateAppliedAs(db, 'c1', base, contact(5, { ...applied, company: 'Later' }))).toEqual(later);
+    // Another engine's database object does not see what this one holds.
+    const other = new ContactsDb('update-attempts', { indexedDB: factory, IDBKeyRange });
+    expect(withHeldAttempts(other, 'c1', undefined)).toBeUndefined();
+    // A newer base held wins over an older one stored; an older base held loses.
+    holdUpdateAttempt(db, 'c2', { baseRevision: 6, sent });
+    expect(withHeldAttempts(db, 'c2', { baseRevision: 5, sent: [later] })).toEqual({ baseRevision: 6, sent: [sent] });
+    expect(withHeldAttempts(db, 'c2', { baseRevision: 7, sent: [later] })).toEqual({ baseRevision: 7, sent: [later] });
+    // A record written later takes the held attempt in; forgetting drops both.
+    await recordUpdateAttempt(db, 'c1', { baseRevision: 4, sent: { ...sent, company: 'Last' } });
+    expect((await db.meta.get(updateAttemptsKey('c1')))?.value).toMatchObject({ sent: [sent, later, { company: 'Last' }] });
+    await forgetUpdateAttempts(db, 'c1');
+    expect(await lostUpdateAppliedAs(db, 'c1', base, contact(5, { ...applied, company: 'Later' }))).toBeUndefined();
     expect(await mayHaveLanded(db, 'c1', base)).toBe(false);
   });
 });
