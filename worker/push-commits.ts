@@ -222,17 +222,25 @@ function lastKnownRevision(snap: PushSnapshot): number {
 
 /**
  * A member's primary email cannot change (428): put the base's emails back locally, record
- * the refusal, and keep the rows so that the rest of the edit is pushed next.
+ * the refusal, and keep the rows so that the rest of the edit is pushed next. Undone is what
+ * was refused (`sent`'s emails), not an email edit made while the request was out: that one
+ * stays on top of the base's emails and is pushed next (refused again, and then recorded, if
+ * it changes the primary email too).
  */
-export function commitRevertEmails(deps: EngineDeps, snap: PushSnapshot, base: Contact, conflict: Conflict): Promise<void> {
+export function commitRevertEmails(deps: EngineDeps, snap: PushSnapshot, base: Contact, sent: ContactInfo, conflict: Conflict): Promise<void> {
   return commitTx(deps, async () => {
     const { db } = deps;
     const cur = await db.contacts.get(snap.contactId);
     if (cur !== undefined) {
-      const { emails: _drop, ...rest } = cur.c.info;
-      const info = normalizeInfo(base.info.emails === undefined ? rest : { ...rest, emails: base.info.emails });
+      const info = infoAfterPush(sent, cur.c.info, withEmailsOf(sent, base.info));
       await db.contacts.put(contactRow(localFromServer(base, info, nextRevision(cur.c, info))));
     }
     await storeConflicts(db, [conflict]);
   });
+}
+
+/** `info` with the emails of `from` (none when `from` has none), normalised. */
+function withEmailsOf(info: ContactInfo, from: ContactInfo): ContactInfo {
+  const { emails: _drop, ...rest } = info;
+  return normalizeInfo(from.emails === undefined ? rest : { ...rest, emails: from.emails });
 }

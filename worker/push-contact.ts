@@ -214,7 +214,7 @@ async function onRefusal(ctx: PushContext, snap: PushSnapshot, base: Contact, se
     const conflict = conflictRow(ctx, snap.contactId, 'rejected', {
       path: 'info.emails', code: e.code, data: e.data, base: base.info.emails, local: sent.emails, remote: base.info.emails,
     });
-    await commitRevertEmails(ctx, snap, base, conflict);
+    await commitRevertEmails(ctx, snap, base, sent, conflict);
     return 'again';
   }
   if (!isRefusal(e)) throw e;

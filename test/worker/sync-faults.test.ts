@@ -89,6 +89,35 @@ describe('push response classes', () => {
     await converged(a, b);
   });
 
+  it('428 with an email added while the PATCH was out: the addition stays and syncs, the refused change is recorded', async () => {
+    const b = await device();
+    const created = await api().createContact(person('Flight', { emails: { items: [{ email: 'flight@example.com' }] } }), { idempotencyKey: crypto.randomUUID() });
+    await b.client.sync.syncNow();
+    const before = await b.client.getContact(created._id);
+    await b.client.updateContact(created._id, { company: 'New Co', emails: { items: [{ email: 'changed@example.com' }] } }, before.revision);
+    await server.seedMember(TOKENS[token]!, created._id);
+    // Making it a member moved the server copy on: the first PATCH gets a 409 and is sent
+    // again on the new revision; that one, refused with the 428, is slow.
+    b.net.inject({ kind: 'delay', ms: 0 }, { method: 'PATCH' }).inject({ kind: 'delay', ms: 300 }, { method: 'PATCH' });
+    const round = b.client.sync.syncNow();
+    await eventually(() => b.net.pendingFaults === 0);
+    // While the refused PATCH is out, the user adds a second address.
+    const sent = await b.client.getContact(created._id);
+    await b.client.updateContact(created._id, {
+      emails: { items: [{ email: 'changed@example.com' }, { email: 'second@example.com' }] },
+    }, sent.revision);
+    await round;
+    await b.client.sync.syncNow();
+    const member = (await onServer()).get(created._id);
+    expect(member?.info.company).toBe('New Co');
+    expect(member?.primaryInfo?.email).toBe('flight@example.com');
+    expect(member?.info.emails?.items.map((e) => e.email)).toContain('second@example.com');
+    const conflicts = await b.client.listConflicts();
+    expect(conflicts).toMatchObject([{ kind: 'rejected', code: 'CANNOT_UPDATE_MEMBER_EMAIL', path: 'info.emails' }]);
+    expect(JSON.stringify(conflicts[0]?.local)).toContain('changed@example.com');
+    await converged(b);
+  });
+
   it('401: auth-required, nothing dropped; new headers from auth() let it through', async () => {
     const a = await device(false);
     a.auth = { Authorization: 'Bearer wrong' };
