@@ -8,12 +8,13 @@
  * | field     | the local value at `path` (usually already shown) | the remote value at `path`                |
  * | delete    | create the contact again on the server           | delete it here too                        |
  * | duplicate | push again with `allowDuplicates`                | drop the local change (revert to the base, or remove a new contact) |
- * | rejected  | apply the refused values again                   | keep the server's values (already shown)  |
+ * | rejected  | apply the refused changes again (edits made since stay) | keep the server's values (already shown)  |
  */
 import { applyConflictChoice } from '../merge/apply-conflict-choice.js';
 import type { Contact, ContactInfo } from '../model/contact.js';
 import type { Conflict } from '../model/conflict.js';
 import { ContactsError } from '../model/contacts-error.js';
+import { applyInfoPatch } from '../model/apply-patch.js';
 import { diffInfo, infoEquals } from '../model/info-diff.js';
 import { isTempId, newMutationId, newTempId, type ContactId, type IdFactory } from '../model/ids.js';
 import { normalizeInfo } from '../model/normalize.js';
@@ -120,7 +121,11 @@ async function reapply(deps: ResolveDeps, c: Conflict, cur: Contact | undefined,
     await deps.db.contacts.add(contactRow(contact));
     return queue(deps, { op: 'create', contactId: contact._id as ContactId, allowDuplicates: false });
   }
-  return setInfo(deps, cur, normalizeInfo(refused), false);
+  // A refused update: put back what it changed, on top of the contact as it is now, so that
+  // edits made since (on other fields) stay. Without the info it was based on, all of it.
+  const refusedBase = c.base as ContactInfo | undefined;
+  const info = refusedBase === undefined ? refused : applyInfoPatch(cur.info, diffInfo(refusedBase, refused));
+  return setInfo(deps, cur, normalizeInfo(info), false);
 }
 
 /** Writes `info` as a new local version and queues it; nothing when it is already shown. */

@@ -53,6 +53,26 @@ describe('push response classes', () => {
     await converged(a);
   });
 
+  it("'keep mine' on a rejected update puts back what was refused and keeps edits made since", async () => {
+    const a = await device();
+    const { contact } = await a.client.createContact(person('Again'));
+    await a.client.sync.syncNow();
+    const id = (await a.client.getContact(contact._id))._id;
+    await a.client.updateContact(id, { company: 'Refused Inc' }, (await a.client.getContact(id)).revision);
+    a.net.inject({ kind: 'status', status: 400, body: { message: 'no', details: { applicationError: { code: 'INVALID_EXTENDED_FIELD_VALUE', description: 'no' } } } }, { method: 'PATCH' });
+    await a.client.sync.syncNow();
+    const [conflict] = await a.client.listConflicts();
+    // After the refusal, and before choosing, the user edits another field.
+    await a.client.updateContact(id, { jobTitle: 'Engineer' }, (await a.client.getContact(id)).revision);
+    await a.client.resolveConflict(conflict!.id, 'local');
+    const local = await a.client.getContact(id);
+    expect(local.info.company).toBe('Refused Inc');
+    expect(local.info.jobTitle).toBe('Engineer');
+    await a.client.sync.syncNow();
+    expect((await onServer()).get(id)?.info).toMatchObject({ company: 'Refused Inc', jobTitle: 'Engineer' });
+    await converged(a);
+  });
+
   it('a label key the server cannot create is rejected; a creatable one is created on the way', async () => {
     const a = await device();
     const { contact } = await a.client.createContact(person('Labels', { labelKeys: { items: ['custom.friends'] } }));
