@@ -7,7 +7,7 @@
  * |-----------|--------------------------------------------------|-------------------------------------------|
  * | field     | the local value at `path` (usually already shown) | the remote value at `path`                |
  * | delete    | create the contact again on the server           | delete it here too                        |
- * | duplicate | push again with `allowDuplicates`                | drop the local change (revert to the base, or remove a new contact) |
+ * | duplicate | push again with `allowDuplicates`                | drop what made it a duplicate (its emails or phones back to the base's; other edits stay), or remove a new contact |
  * | rejected  | apply the refused changes again (edits made since stay) | keep the server's values (already shown)  |
  */
 import { applyConflictChoice } from '../merge/apply-conflict-choice.js';
@@ -18,6 +18,7 @@ import { applyInfoPatch } from '../model/apply-patch.js';
 import { diffInfo, infoEquals } from '../model/info-diff.js';
 import { isTempId, newMutationId, newTempId, type ContactId, type IdFactory } from '../model/ids.js';
 import { normalizeInfo } from '../model/normalize.js';
+import { deepEqual } from '../model/plain-object.js';
 import { newContact, withInfo } from './build-contact.js';
 import { contactRow } from './index-keys.js';
 import { mapStorageError } from './map-storage-error.js';
@@ -74,7 +75,7 @@ async function apply(deps: ResolveDeps, c: Conflict, choice: 'local' | 'remote',
       }
       return queue(deps, { op: 'create', contactId: cur._id as ContactId, allowDuplicates: false });
     case 'duplicate':
-      return resolveDuplicate(deps, choice, cur, base);
+      return resolveDuplicate(deps, c, choice, cur, base);
     case 'rejected':
       return choice === 'remote' ? false : reapply(deps, c, cur, base);
   }
@@ -90,7 +91,7 @@ function chosenInfo(info: ContactInfo, c: Conflict, choice: 'local' | 'remote'):
   }
 }
 
-async function resolveDuplicate(deps: ResolveDeps, choice: 'local' | 'remote', cur: Contact | undefined, base: BaseRow | undefined): Promise<boolean> {
+async function resolveDuplicate(deps: ResolveDeps, c: Conflict, choice: 'local' | 'remote', cur: Contact | undefined, base: BaseRow | undefined): Promise<boolean> {
   if (cur === undefined) return false;
   const neverCreated = base === undefined || isTempId(cur._id);
   if (choice === 'local') {
@@ -103,7 +104,25 @@ async function resolveDuplicate(deps: ResolveDeps, choice: 'local' | 'remote', c
     await deps.db.outbox.where('contactId').equals(cur._id).delete();
     return false;
   }
-  return setInfo(deps, cur, base.contact.info, false);
+  return setInfo(deps, cur, withoutDuplicateChange(cur.info, c, base.contact.info), false);
+}
+
+/**
+ * 'take theirs' on a duplicate update: the list that made the contact a duplicate (emails,
+ * or phones when the server named a phone) goes back to the base's, unless the user changed
+ * it again since the refusal (that newer choice stays). Every other edit stays and syncs:
+ * without that list the push is no longer a duplicate.
+ */
+function withoutDuplicateChange(info: ContactInfo, c: Conflict, base: ContactInfo): ContactInfo {
+  const refused = c.local as ContactInfo | undefined;
+  const data = (c.data ?? {}) as { duplicateEmail?: unknown; duplicatePhone?: unknown };
+  const named = data.duplicateEmail !== undefined ? ['emails'] : data.duplicatePhone !== undefined ? ['phones'] : ['emails', 'phones'];
+  const { emails: curEmails, phones: curPhones, ...rest } = info;
+  const pick = <K extends 'emails' | 'phones'>(k: K, now: ContactInfo[K]): ContactInfo[K] =>
+    named.includes(k) && (refused === undefined || deepEqual(now, refused[k])) ? base[k] : now;
+  const emails = pick('emails', curEmails);
+  const phones = pick('phones', curPhones);
+  return normalizeInfo({ ...rest, ...(emails === undefined ? {} : { emails }), ...(phones === undefined ? {} : { phones }) });
 }
 
 /** 'keep mine' on a refused write: the refused values become a new edit (or a new contact). */

@@ -73,6 +73,29 @@ describe('push response classes', () => {
     await converged(a);
   });
 
+  it("'take theirs' on a duplicate update drops the duplicate email and keeps the other edits, which sync", async () => {
+    const a = await device();
+    const mine = await api().createContact(person('Mine', { company: 'Base Co' }), { idempotencyKey: crypto.randomUUID() });
+    await a.client.sync.syncNow();
+    // Taken on the server after this device last pulled: only the server sees the duplicate.
+    await api().createContact(person('Owner', { emails: { items: [{ email: 'taken@example.com' }] } }), { idempotencyKey: crypto.randomUUID() });
+    const id = mine._id;
+    await a.client.updateContact(id, { company: 'Same Write Co', emails: { items: [{ email: 'taken@example.com' }] } }, (await a.client.getContact(id)).revision);
+    await a.client.sync.syncNow();
+    const [conflict] = await a.client.listConflicts();
+    expect(conflict).toMatchObject({ kind: 'duplicate', contactId: id });
+    // After the refusal, and before choosing, another edit.
+    await a.client.updateContact(id, { jobTitle: 'Since' }, (await a.client.getContact(id)).revision);
+    await a.client.resolveConflict(conflict!.id, 'remote');
+    const local = await a.client.getContact(id);
+    expect(local.info.emails?.items ?? []).toEqual([]);
+    expect(local.info).toMatchObject({ company: 'Same Write Co', jobTitle: 'Since' });
+    await a.client.sync.syncNow();
+    expect(await a.client.listConflicts()).toEqual([]);
+    expect((await onServer()).get(id)?.info).toMatchObject({ company: 'Same Write Co', jobTitle: 'Since' });
+    await converged(a);
+  });
+
   it('a label key the server cannot create is rejected; a creatable one is created on the way', async () => {
     const a = await device();
     const { contact } = await a.client.createContact(person('Labels', { labelKeys: { items: ['custom.friends'] } }));
