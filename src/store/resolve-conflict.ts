@@ -7,10 +7,11 @@
  * |-----------|--------------------------------------------------|-------------------------------------------|
  * | field     | the local value at `path` (usually already shown) | the remote value at `path`                |
  * | delete    | create the contact again on the server           | delete it here too                        |
- * | duplicate | push again with `allowDuplicates`                | drop what made it a duplicate (its emails or phones back to the base's; other edits stay), or remove a new contact |
+ * | duplicate | push again with `allowDuplicates`                | undo the push's changes to emails and phones (other edits, and later ones, stay and sync), or remove a new contact |
  * | rejected  | apply the refused changes again (edits made since stay) | keep the server's values (already shown)  |
  */
 import { applyConflictChoice } from '../merge/apply-conflict-choice.js';
+import { merge3 } from '../merge/merge3.js';
 import type { Contact, ContactInfo } from '../model/contact.js';
 import type { Conflict } from '../model/conflict.js';
 import { ContactsError } from '../model/contacts-error.js';
@@ -104,25 +105,48 @@ async function resolveDuplicate(deps: ResolveDeps, c: Conflict, choice: 'local' 
     await deps.db.outbox.where('contactId').equals(cur._id).delete();
     return false;
   }
-  return setInfo(deps, cur, withoutDuplicateChange(cur.info, c, base.contact.info), false);
+  const queued = await setInfo(deps, cur, withoutDuplicateChange(cur.info, c, base.contact.info), false);
+  // The refused push took its rows with it: whatever the contact still has that the server
+  // has not (the other edits of that push) needs a row of its own, or it never syncs.
+  return queued || queueIfDiverged(deps, cur._id as ContactId, base.contact.info);
 }
 
+const CHECKED_LISTS = ['emails', 'phones'] as const;
+
 /**
- * 'take theirs' on a duplicate update: the list that made the contact a duplicate (emails,
- * or phones when the server named a phone) goes back to the base's, unless the user changed
- * it again since the refusal (that newer choice stays). Every other edit stays and syncs:
- * without that list the push is no longer a duplicate.
+ * 'take theirs' on a duplicate update: the changes the refused push made to the lists the
+ * server checks for duplicates (emails, phones) are undone; every other edit stays and
+ * syncs. Only a write that sends one of those lists is checked, so without them the push is
+ * no longer a duplicate. Which list the server names says nothing about which one was sent:
+ * adding a phone to a contact whose email another contact shares names the email.
+ *
+ * The undo is a three-way merge whose base is what was refused: whatever changed those
+ * lists since (the user again, another app through a pull) stays, as a later edit should.
  */
 function withoutDuplicateChange(info: ContactInfo, c: Conflict, base: ContactInfo): ContactInfo {
   const refused = c.local as ContactInfo | undefined;
-  const data = (c.data ?? {}) as { duplicateEmail?: unknown; duplicatePhone?: unknown };
-  const named = data.duplicateEmail !== undefined ? ['emails'] : data.duplicatePhone !== undefined ? ['phones'] : ['emails', 'phones'];
-  const { emails: curEmails, phones: curPhones, ...rest } = info;
-  const pick = <K extends 'emails' | 'phones'>(k: K, now: ContactInfo[K]): ContactInfo[K] =>
-    named.includes(k) && (refused === undefined || deepEqual(now, refused[k])) ? base[k] : now;
-  const emails = pick('emails', curEmails);
-  const phones = pick('phones', curPhones);
-  return normalizeInfo({ ...rest, ...(emails === undefined ? {} : { emails }), ...(phones === undefined ? {} : { phones }) });
+  const refusedBase = (c.base as ContactInfo | undefined) ?? base;
+  if (refused === undefined) return normalizeInfo(withLists(info, base, CHECKED_LISTS));
+  const sent = CHECKED_LISTS.filter((k) => !deepEqual(refusedBase[k], refused[k]));
+  const { merged } = merge3(refused, info, refusedBase, 'local');
+  return normalizeInfo(withLists(info, merged, sent));
+}
+
+/** `info` with the lists `keys` taken from `from` (absent there: absent in the result). */
+function withLists(info: ContactInfo, from: ContactInfo, keys: readonly (typeof CHECKED_LISTS)[number][]): ContactInfo {
+  const { emails, phones, ...rest } = info;
+  const pick = <K extends (typeof CHECKED_LISTS)[number]>(k: K, now: ContactInfo[K]): ContactInfo[K] => (keys.includes(k) ? from[k] : now);
+  const e = pick('emails', emails);
+  const p = pick('phones', phones);
+  return { ...rest, ...(e === undefined ? {} : { emails: e }), ...(p === undefined ? {} : { phones: p }) };
+}
+
+/** Queues an update when the contact differs from its base and nothing is queued for it. */
+async function queueIfDiverged(deps: ResolveDeps, contactId: ContactId, base: ContactInfo): Promise<boolean> {
+  const row = await deps.db.contacts.get(contactId);
+  if (row === undefined || infoEquals(row.c.info, base)) return false;
+  if ((await deps.db.outbox.where('contactId').equals(contactId).count()) > 0) return false;
+  return queue(deps, { op: 'update', contactId, patch: diffInfo(base, row.c.info), allowDuplicates: false });
 }
 
 /** 'keep mine' on a refused write: the refused values become a new edit (or a new contact). */

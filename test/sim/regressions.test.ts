@@ -195,4 +195,25 @@ describe('found by the soak, replayed from the shrunk history of the seed', () =
     const result = await runOnce(sim, plan);
     expect(result.violations).toEqual([]);
   }, 120_000);
+
+  it('seed 104786: \'take theirs\' on a duplicate that the server named by an email the push did not change drops what the push did change', async () => {
+    // d2 makes two contacts with one shared address (the second with allowDuplicates); d1,
+    // which had only the first, adds a phone to it. The server checks any write of emails or
+    // phones and names the shared email. 'take theirs' put back the emails (unchanged) and
+    // kept the phone, with nothing queued: d1 showed a phone the server never got.
+    const plan: SimPlan = {
+      seed: 104786,
+      policies: ['local', 'local', 'local'],
+      steps: [
+        { id: 30, kind: 'create', device: 2, r: 427926371 },
+        { id: 38, kind: 'sync', device: 2 },
+        { id: 44, kind: 'sync', device: 1 },
+        { id: 61, kind: 'sync-edit', device: 1, r: 577424579 },
+        { id: 111, kind: 'create', device: 2, r: 2376187175 },
+        { id: 137, kind: 'sync', device: 2 },
+      ],
+    };
+    const result = await runOnce(sim, plan);
+    expect(result.violations).toEqual([]);
+  }, 60_000);
 });

@@ -96,6 +96,57 @@ describe('push response classes', () => {
     await converged(a);
   });
 
+  it("'take theirs' on a duplicate update whose email was already shared drops the phone that was sent (soak seed 104786)", async () => {
+    const a = await device();
+    // Two contacts already share an address (another app allowed it): any PATCH of one's
+    // emails or phones is checked, and the server names the email, not the phone that was sent.
+    const mine = await api().createContact(person('Mine', { emails: { items: [{ email: 'shared@example.com' }] } }), { idempotencyKey: crypto.randomUUID() });
+    await a.client.sync.syncNow();
+    // Made after this device last pulled: only the server sees the second copy.
+    await api().createContact(person('Other', { emails: { items: [{ email: 'shared@example.com' }] } }), { idempotencyKey: crypto.randomUUID(), allowDuplicates: true });
+    const id = mine._id;
+    await a.client.updateContact(id, { company: 'Kept Co', phones: { items: [{ phone: '+1 555 0100' }] } }, (await a.client.getContact(id)).revision);
+    await a.client.sync.syncNow();
+    const [conflict] = await a.client.listConflicts();
+    expect(conflict).toMatchObject({ kind: 'duplicate', contactId: id, data: { duplicateEmail: 'shared@example.com' } });
+    await a.client.resolveConflict(conflict!.id, 'remote');
+    const local = await a.client.getContact(id);
+    // The phone made the write a checked one: it goes; the email was never changed and stays.
+    expect(local.info.phones?.items ?? []).toEqual([]);
+    expect(local.info.emails?.items.map((e) => e.email)).toEqual(['shared@example.com']);
+    expect(local.info.company).toBe('Kept Co');
+    await a.client.sync.syncNow();
+    expect(await a.client.listConflicts()).toEqual([]);
+    expect((await onServer()).get(id)?.info.company).toBe('Kept Co');
+    await converged(a);
+  });
+
+  it("'take theirs' on a duplicate update after a pull rebased the contact undoes only the refused email, and the rest syncs", async () => {
+    const a = await device();
+    const mine = await api().createContact(person('Mine'), { idempotencyKey: crypto.randomUUID() });
+    await a.client.sync.syncNow();
+    await api().createContact(person('Owner', { emails: { items: [{ email: 'taken@example.com' }] } }), { idempotencyKey: crypto.randomUUID() });
+    const id = mine._id;
+    await a.client.updateContact(id, { company: 'Acme', emails: { items: [{ email: 'taken@example.com' }] } }, (await a.client.getContact(id)).revision);
+    await a.client.sync.syncNow();
+    const [conflict] = await a.client.listConflicts();
+    expect(conflict).toMatchObject({ kind: 'duplicate', contactId: id });
+    // Meanwhile another app adds an address to this contact; the next round's pull rebases
+    // the parked contact onto it, so its emails are no longer the refused list.
+    const remote = await api().getContact(id);
+    await api().updateContact(id, { emails: { items: [{ email: 'theirs@example.com' }] } }, remote.revision);
+    await a.client.sync.syncNow();
+    await a.client.resolveConflict(conflict!.id, 'remote');
+    const local = await a.client.getContact(id);
+    expect(local.info.emails?.items.map((e) => e.email)).toEqual(['theirs@example.com']);
+    expect(local.info.company).toBe('Acme');
+    await a.client.sync.syncNow();
+    // The rebase recorded which address is primary (both sides had picked one): only that.
+    expect((await a.client.listConflicts()).map((c) => c.kind)).toEqual(['field']);
+    expect((await onServer()).get(id)?.info.company).toBe('Acme');
+    await converged(a);
+  });
+
   it('a label key the server cannot create is rejected; a creatable one is created on the way', async () => {
     const a = await device();
     const { contact } = await a.client.createContact(person('Labels', { labelKeys: { items: ['custom.friends'] } }));
