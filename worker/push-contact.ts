@@ -21,7 +21,7 @@ import { commitTx } from './tx-batcher.js';
 import type { LabelRegistry } from './label-registry.js';
 import { commitAck, commitDeleted, commitDrop, commitPark, commitRebase, commitRekey, commitRevertEmails } from './push-commits.js';
 import { readSnapshot, type PushSnapshot } from './snapshot.js';
-import { holdUpdateAttempt, lostUpdateAppliedAs, mayHaveLanded, recordUpdateAttempt, type UpdateAttempt } from './update-attempts.js';
+import { holdUpdateAttempt, lostUpdateAppliedAs, mayHaveLanded, recordUpdateAttempt, undoOfAttempts, type UpdateAttempt } from './update-attempts.js';
 
 /** What a push of one contact needs besides the engine's deps. */
 export interface PushContext extends EngineDeps {
@@ -172,14 +172,37 @@ async function recordBeforeSending(ctx: PushContext, contactId: string, attempt:
 /**
  * The pending edits cancel out (the local view is the base again). Done, unless a PATCH
  * sent on this base was never answered: if it landed, the server now holds what the user
- * has since undone, so ask, and push the undoing if it did.
+ * has since undone, so ask, and push the undoing if it did; if not yet, make sure it cannot.
  */
 async function pushNothing(ctx: PushContext, snap: PushSnapshot, base: Contact): Promise<Step> {
   if (!(await mayHaveLanded(ctx.db, snap.contactId, base))) return commitDrop(ctx, snap).then(() => 'done');
   const remote = await getOrUndefined(ctx, snap.contactId);
-  // Not there or not moved: nothing of ours landed (a deletion arrives through the feed).
-  if (remote === undefined || remote.revision === base.revision) return commitDrop(ctx, snap).then(() => 'done');
+  // Not there: a deletion arrives through the feed.
+  if (remote === undefined) return commitDrop(ctx, snap).then(() => 'done');
+  if (remote.revision === base.revision) return fenceUnanswered(ctx, snap, base);
   return onServerMoved(ctx, snap, base, remote);
+}
+
+/**
+ * Nothing of ours has landed yet, but an unanswered PATCH may still be on its way: sent by
+ * a tab that froze while it was out and lost leadership to this one. Arriving later, it
+ * would set what the user has since undone. So the base's values are written on the base
+ * revision (a no-op in content): the revision moves on and that PATCH meets a 409. If it
+ * arrives first, this write meets the 409 instead and the usual path takes over.
+ */
+async function fenceUnanswered(ctx: PushContext, snap: PushSnapshot, base: Contact): Promise<Step> {
+  const undo = await undoOfAttempts(ctx.db, snap.contactId, base);
+  if (Object.keys(undo).length === 0) return commitDrop(ctx, snap).then(() => 'done');
+  try {
+    // Recorded like any PATCH: if its answer is lost, the next round recognises it landed.
+    await recordBeforeSending(ctx, snap.contactId, { baseRevision: base.revision, sent: base.info });
+    // The values are the server's own: they cannot make a duplicate that was not one.
+    const server = await ctx.remote.updateContact(snap.contactId, undo, base.revision, { allowDuplicates: true });
+    await commitAck(ctx, snap, server, base.info);
+    return 'done';
+  } catch (e) {
+    return onUpdateError(ctx, snap, base, base.info, e);
+  }
 }
 
 /** The server copy is past our base: our own unanswered PATCH, or somebody else's edit. */

@@ -21,6 +21,7 @@
  * killed while such a PATCH is out forgets it, as before these records existed.
  */
 import type { Contact, ContactInfo } from '../src/model/contact.js';
+import { diffInfo } from '../src/model/info-diff.js';
 import { deepEqual } from '../src/model/plain-object.js';
 import { baseWithLandedAttempts, comparable } from './attempt-base.js';
 import type { ContactsDb } from '../src/store/schema.js';
@@ -145,6 +146,27 @@ export async function mayHaveLanded(db: ContactsDb, contactId: string, base: Con
   if (attempts === undefined || attempts.baseRevision !== base.revision) return false;
   const original = withoutServerIds(base.info);
   return attempts.sent.some((s) => !deepEqual(withoutServerIds(s), original));
+}
+
+/**
+ * The PATCH that takes the server copy back to `base` from whatever our attempts on it set:
+ * each field any of them changed, with the base's value. Empty when there is no attempt on
+ * this base. Applied on the base revision it is a no-op in content that still moves the
+ * revision on, so an attempt still on its way is refused when it arrives.
+ */
+export async function undoOfAttempts(db: ContactsDb, contactId: string, base: Contact): Promise<ContactInfo> {
+  const attempts = await readAttempts(db, contactId);
+  if (attempts === undefined || attempts.baseRevision !== base.revision) return {};
+  const undo: ContactInfo = {};
+  // Every part restores the base's value, so parts of different attempts never disagree;
+  // name and extended fields are patched per sub-field, so those are joined one level down.
+  for (const part of attempts.sent.map((sent) => diffInfo(sent, base.info))) {
+    const { name, extendedFields, ...rest } = part;
+    Object.assign(undo, rest);
+    if (name !== undefined) undo.name = { ...undo.name, ...name };
+    if (extendedFields !== undefined) undo.extendedFields = { items: { ...undo.extendedFields?.items, ...extendedFields.items } };
+  }
+  return undo;
 }
 
 /** `info` without what only the server assigns to list items. */

@@ -108,3 +108,66 @@ describe('a stalled leader', () => {
     await second.stop();
   });
 });
+
+describe('a PATCH of a stalled leader still on its way', () => {
+  it('cannot bring back what the user undid after another engine took over', async () => {
+    const { createEngine } = await import('../../worker/create-engine.js');
+    const { createHttpRemote } = await import('../../src/remote/http-remote.js');
+    const { LEADERSHIP_TIMING } = await import('../../worker/leadership.js');
+    const { ManualNetworkSignals } = await import('../../src/platform/network-signals.js');
+    const { ContactStore } = await import('../../src/store/contact-store.js');
+    const factory = new IDBFactory();
+    const token = freshToken();
+    let now = Date.now();
+    const clock = { setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms / 100), clearTimeout: (h: unknown) => clearTimeout(h as NodeJS.Timeout), random: () => 0.5 };
+    const real = createHttpRemote({ baseUrl: server.url, auth: () => ({ Authorization: `Bearer ${token}` }) });
+    const created = await real.createContact(person('Frozen'), { idempotencyKey: crypto.randomUUID() });
+    // The first leader's PATCH leaves (it is recorded as sent) and hangs on the way: the tab froze.
+    let patchOut!: () => void;
+    const sent = new Promise<void>((r) => { patchOut = r; });
+    let landed!: () => void;
+    const arrived = new Promise<void>((r) => { landed = r; });
+    let releasePatch!: () => void;
+    const hung = new Promise<void>((r) => { releasePatch = r; });
+    const frozenRemote = {
+      ...real,
+      updateContact: async (...args: Parameters<typeof real.updateContact>) => {
+        patchOut();
+        await hung;
+        try {
+          return await real.updateContact(...args);
+        } finally {
+          landed();
+        }
+      },
+    };
+    const deps = { indexedDB: factory, IDBKeyRange };
+    const common = { name: 'contacts', deps, policy: 'local' as const, onStatus: () => undefined, now: () => now, clock };
+    const first = await createEngine({ ...common, remote: frozenRemote, signals: new ManualNetworkSignals() });
+    await eventually(() => first.isLeader());
+    await first.syncNow();
+    const db = new ContactsDb('contacts', deps);
+    await db.open();
+    const store = new ContactStore(db, { queueMutations: true });
+    await store.labelContact(created._id, ['custom.vip']);
+    const stuck = first.syncNow().catch(() => undefined);
+    await sent;
+    // The user takes the label off again: nothing differs from the base any more.
+    await store.unlabelContact(created._id, ['custom.vip']);
+    const second = await createEngine({ ...common, remote: real, signals: new ManualNetworkSignals() });
+    now += LEADERSHIP_TIMING.stallMs + LEADERSHIP_TIMING.watchMs * 2;
+    await eventually(() => second.isLeader(), 5_000);
+    await second.syncNow();
+    // Only now does the frozen tab's PATCH reach the server.
+    releasePatch();
+    await arrived;
+    await stuck;
+    await second.syncNow();
+    expect((await serverContacts(server, token)).get(created._id)?.info.labelKeys?.items ?? []).toEqual([]);
+    expect((await store.getContact(created._id)).info.labelKeys?.items ?? []).toEqual([]);
+    expect(await db.outbox.count()).toBe(0);
+    db.close();
+    await first.stop();
+    await second.stop();
+  });
+});
