@@ -56,7 +56,7 @@ export function applyChangesPage(deps: EngineDeps, page: ChangesPage): Promise<n
   return engineTx(deps, async () => {
     const ids = [...new Set(page.changes.map(idOf))];
     const state = await loadState(deps, ids);
-    const writes: PageWrites = { put: [], remove: [], bases: [], dropBases: [], dropRows: [], conflicts: [] };
+    const writes = noWrites();
     let changed = 0;
     for (const entry of page.changes) {
       if ('contact' in entry ? applyContact(deps, state, writes, entry.contact) : applyTombstone(deps, state, writes, entry.deletedId)) changed++;
@@ -65,6 +65,21 @@ export function applyChangesPage(deps: EngineDeps, page: ChangesPage): Promise<n
     await deps.db.meta.put({ key: CURSOR_KEY, value: page.cursor });
     return changed;
   });
+}
+
+const noWrites = (): PageWrites => ({ put: [], remove: [], bases: [], dropBases: [], dropRows: [], conflicts: [] });
+
+/**
+ * Applies the deletion of `id` as its tombstone would: a clean contact goes, a dirty one is
+ * kept with a `delete` conflict. For a deletion the change feed will not bring again: it
+ * was pulled while the device did not know the id as its own (a create whose answer was
+ * lost, learnt later from its replay). Call inside an engine transaction.
+ */
+export async function applyDeletion(deps: EngineDeps, id: string): Promise<void> {
+  const state = await loadState(deps, [id]);
+  const writes = noWrites();
+  applyTombstone(deps, state, writes, id);
+  await storeWrites(deps, writes);
 }
 
 async function loadState(deps: EngineDeps, ids: string[]): Promise<PageState> {

@@ -10,6 +10,7 @@ import { diffInfo } from '../src/model/info-diff.js';
 import { normalizeInfo } from '../src/model/normalize.js';
 import { contactRow } from '../src/store/index-keys.js';
 import type { ContactRow, ContactsDb } from '../src/store/schema.js';
+import { applyDeletion } from './apply-changes.js';
 import { storeConflicts, fieldConflictRows } from './conflict-rows.js';
 import { forgetCreateAttempt } from './create-attempts.js';
 import type { EngineDeps } from './engine-deps.js';
@@ -78,9 +79,13 @@ export function commitAck(deps: EngineDeps, snap: PushSnapshot, server: Contact,
  * so live queries never see two contacts. If a pull already brought a newer server copy
  * of the new contact, the local view is rebased onto it; if it brought the contact as a
  * copy of its own (the create's first answer was lost), the two are joined, edits of both
- * kept (join-pulled-copy.ts).
+ * kept (join-pulled-copy.ts). With `deletedSince`, the server has deleted the contact since
+ * it made it: the deletion is applied in the same transaction, as its tombstone would be.
  */
-export function commitRekey(deps: EngineDeps, snap: PushSnapshot, mutationId: string, server: Contact, sent: ContactInfo): Promise<void> {
+export function commitRekey(
+  deps: EngineDeps, snap: PushSnapshot, mutationId: string, server: Contact, sent: ContactInfo,
+  options: { readonly deletedSince?: boolean } = {},
+): Promise<void> {
   return commitTx(deps, async () => {
     const { db } = deps;
     const tempId = snap.contactId;
@@ -110,6 +115,9 @@ export function commitRekey(deps: EngineDeps, snap: PushSnapshot, mutationId: st
     await db.conflicts.where('contactId').equals(tempId).modify({ contactId: server._id });
     await db.aliases.put({ tempId: tempId as TempContactId, serverId: asServerId(server._id) });
     await forgetCreateAttempt(db, mutationId);
+    // Not in a transaction of its own: a crash between the two would leave a contact the
+    // server no longer has, with nothing pending to find out.
+    if (options.deletedSince === true) await applyDeletion(deps, server._id);
   });
 }
 

@@ -5,6 +5,7 @@
  *
  *   snapshot ─▶ delete? ─▶ DELETE ─▶ done (404 too) │ 428 ─▶ restore + rejected
  *            ─▶ create? ─▶ POST (Idempotency-Key) ─▶ re-key │ 409 dup ─▶ duplicate │ 400/428 ─▶ rejected
+ *                         (sent before: GET it; 404 ─▶ re-key and delete, as its tombstone would)
  *            ─▶ update  ─▶ PATCH ─▶ ack │ 409 changed ─▶ GET, merge, again (bounded)
  *                                     │ 404 ─▶ delete conflict │ 409 dup ─▶ duplicate
  *                                     │ 428 member email ─▶ drop the email change, again │ 400/428 ─▶ rejected
@@ -105,7 +106,7 @@ async function pushDelete(ctx: PushContext, snap: PushSnapshot, create: OutboxRo
 }
 
 async function pushCreate(ctx: PushContext, snap: PushSnapshot, create: OutboxRow, local: Contact): Promise<Step> {
-  const body = await createBody(ctx, create.mutationId, { info: local.info, allowDuplicates: allowDuplicatesOf(snap.rows) });
+  const { body, resent } = await createBody(ctx, create.mutationId, { info: local.info, allowDuplicates: allowDuplicatesOf(snap.rows) });
   let server: Contact;
   try {
     await ctx.labels.ensure(body.info);
@@ -122,18 +123,30 @@ async function pushCreate(ctx: PushContext, snap: PushSnapshot, create: OutboxRo
     return 'done';
   }
   ctx.labels.learn(server.info);
-  await commitRekey(ctx, snap, create.mutationId, server, body.info);
+  // A resent create may be answered from the server's Idempotency-Key record: the contact as
+  // it was made, even if it has been deleted since. A pull that ran in between brought that
+  // delete for an id not known here yet, and the feed will not bring it again: ask.
+  const deletedSince = resent && (await getOrUndefined(ctx, server._id)) === undefined;
+  await commitRekey(ctx, snap, create.mutationId, server, body.info, { deletedSince });
+  if (deletedSince) return 'done';
   // Edits made since the create was first sent are now rows of the server id: push them too.
   return { rekeyedTo: server._id };
 }
 
+/** The body of a create about to be sent, and whether it was sent before. */
+interface CreateSend {
+  readonly body: CreateAttempt;
+  /** The recorded body of an earlier send: the answer may replay that send's. */
+  readonly resent: boolean;
+}
+
 /** The body to send: the recorded one if this create was sent before (so the key replays), else a new record. */
-async function createBody(ctx: PushContext, mutationId: string, fresh: CreateAttempt): Promise<CreateAttempt> {
+async function createBody(ctx: PushContext, mutationId: string, fresh: CreateAttempt): Promise<CreateSend> {
   return commitTx(ctx, async () => {
     const recorded = await readCreateAttempt(ctx.db, mutationId);
-    if (recorded !== undefined) return recorded;
+    if (recorded !== undefined) return { body: recorded, resent: true };
     await recordCreateAttempt(ctx.db, mutationId, fresh);
-    return fresh;
+    return { body: fresh, resent: false };
   });
 }
 

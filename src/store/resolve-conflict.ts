@@ -74,7 +74,7 @@ async function apply(deps: ResolveDeps, c: Conflict, choice: 'local' | 'remote',
         await deps.db.outbox.where('contactId').equals(cur._id).delete();
         return false;
       }
-      return queue(deps, { op: 'create', contactId: cur._id as ContactId, allowDuplicates: false });
+      return recreate(deps, cur, false);
     case 'duplicate':
       return resolveDuplicate(deps, c, choice, cur, base);
     case 'rejected':
@@ -97,7 +97,7 @@ async function resolveDuplicate(deps: ResolveDeps, c: Conflict, choice: 'local' 
   const neverCreated = base === undefined || isTempId(cur._id);
   if (choice === 'local') {
     return neverCreated
-      ? queue(deps, { op: 'create', contactId: cur._id as ContactId, allowDuplicates: true })
+      ? recreate(deps, cur, true)
       : queue(deps, { op: 'update', contactId: cur._id as ContactId, patch: diffInfo(base.contact.info, cur.info), allowDuplicates: true });
   }
   if (neverCreated) {
@@ -109,6 +109,18 @@ async function resolveDuplicate(deps: ResolveDeps, c: Conflict, choice: 'local' 
   // The refused push took its rows with it: whatever the contact still has that the server
   // has not (the other edits of that push) needs a row of its own, or it never syncs.
   return queued || queueIfDiverged(deps, cur._id as ContactId, base.contact.info);
+}
+
+/**
+ * Queues the creation of `cur` on the server (again). A contact the server deleted may also
+ * have a `delete` conflict open (a parked duplicate, then the tombstone): creating it again
+ * is keeping it, which answers that conflict too. Left open, it would follow the contact
+ * onto its new server id at the re-key, and 'take theirs' on it would then remove here a
+ * contact the server has, for good (soak seed 201385).
+ */
+async function recreate(deps: ResolveDeps, cur: Contact, allowDuplicates: boolean): Promise<boolean> {
+  await deps.db.conflicts.where('contactId').equals(cur._id).filter((c) => c.kind === 'delete').delete();
+  return queue(deps, { op: 'create', contactId: cur._id as ContactId, allowDuplicates });
 }
 
 const CHECKED_LISTS = ['emails', 'phones'] as const;

@@ -216,4 +216,56 @@ describe('found by the soak, replayed from the shrunk history of the seed', () =
     const result = await runOnce(sim, plan);
     expect(result.violations).toEqual([]);
   }, 60_000);
+
+  it('seed 201385: keeping a duplicate the server deleted re-creates it, and its delete conflict no longer removes it here', async () => {
+    // d2 pushes T0; d0 creates T11 with a shared email; d2 gives T0 that email, and its PATCH
+    // is parked as a duplicate (409); d0 deletes T0, so d2's pull of the tombstone keeps the
+    // parked contact with a delete conflict (base dropped). At step 55 d2 keeps its side of
+    // the duplicate: no base, so the contact is created again. The delete conflict stayed
+    // open, followed the contact onto its new server id at the re-key, and the heal's 'take
+    // theirs' on it removed on d2 the contact the server had just created: d2 lacked it for good.
+    const plan: SimPlan = {
+      seed: 201385,
+      policies: ['local', 'local', 'local'],
+      steps: [
+        { id: 0, kind: 'create', device: 2, r: 395992327 },
+        { id: 9, kind: 'sync', device: 2 },
+        { id: 11, kind: 'create', device: 0, r: 501624071 },
+        { id: 12, kind: 'update', device: 2, r: 1408823473, stale: false },
+        { id: 16, kind: 'crash', device: 0, at: 4, sent: true },
+        { id: 20, kind: 'delete', device: 0, r: 2485866404 },
+        { id: 21, kind: 'sync', device: 2 },
+        { id: 22, kind: 'sync-pair', device: 0, other: 2 },
+        { id: 24, kind: 'sync-pair', device: 2, other: 0 },
+        { id: 55, kind: 'resolve', device: 2, r: 3771670311 },
+      ],
+    };
+    const result = await runOnce(sim, plan);
+    expect(result.violations).toEqual([]);
+  }, 60_000);
+
+  it('seed 103780: a create replayed after the other app deleted its contact leaves no copy here', async () => {
+    // d1 creates T62; its POST meets a 503, then reaches the server with its answer lost
+    // (and the round's pull a 503). The other app deletes the contact; d1's next pull brings
+    // its create and its tombstone as a contact d1 does not know, so nothing changes there.
+    // The heal replays the create: the server answers from its Idempotency-Key record, the
+    // contact as created, and the re-key stored it. The feed had delivered the delete
+    // already, so d1 showed for good a contact the server no longer has.
+    const plan: SimPlan = {
+      seed: 103780,
+      policies: ['local', 'local', 'local'],
+      steps: [
+        { id: 61, kind: 'fault', device: 1, fault: '503' },
+        { id: 62, kind: 'create', device: 1, r: 1703475876 },
+        { id: 70, kind: 'sync', device: 1 },
+        { id: 75, kind: 'fault', device: 1, fault: 'lose-response' },
+        { id: 86, kind: 'fault', device: 1, fault: '503' },
+        { id: 100, kind: 'sync', device: 1 },
+        { id: 108, kind: 'app', r: 1812443150 },
+        { id: 111, kind: 'sync-pair', device: 1, other: 2 },
+      ],
+    };
+    const result = await runOnce(sim, plan);
+    expect(result.violations).toEqual([]);
+  }, 60_000);
 });

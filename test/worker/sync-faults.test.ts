@@ -260,6 +260,46 @@ describe('network faults', () => {
     await converged(a);
   });
 
+  describe('a create whose answer was lost, its contact deleted by another app before the replay (soak seed 103780)', () => {
+    /**
+     * The create lands unanswered (then `meanwhile` runs); the other app deletes the contact;
+     * a round's pull brings its create and its delete while the replay meets a 503. Returns
+     * the server id.
+     */
+    async function lostThenDeleted(a: Device, meanwhile: () => Promise<unknown> = () => Promise.resolve()): Promise<string> {
+      a.net.inject({ kind: 'lose-response' }, { method: 'POST', path: '/contacts/v4/contacts' });
+      await expect(a.client.sync.syncNow()).rejects.toMatchObject({ code: 'NETWORK_ERROR' });
+      await meanwhile();
+      const [made] = [...(await onServer()).keys()];
+      await api().deleteContact(made!);
+      a.net.inject({ kind: 'status', status: 503 }, { method: 'POST', path: '/contacts/v4/contacts' });
+      await expect(a.client.sync.syncNow()).rejects.toMatchObject({ status: 503 });
+      return made!;
+    }
+
+    it('the replay answered with the deleted contact leaves no copy here', async () => {
+      const a = await device();
+      const { contact } = await a.client.createContact(person('Gone'));
+      await lostThenDeleted(a);
+      await a.client.sync.syncNow();
+      expect((await onServer()).size).toBe(0);
+      await expect(a.client.getContact(contact._id)).rejects.toMatchObject({ code: 'CONTACT_NOT_FOUND' });
+      expect(await a.client.listConflicts()).toEqual([]);
+      await converged(a);
+    });
+
+    it('edited here since it was sent: kept with a delete conflict, as a pulled delete would', async () => {
+      const a = await device();
+      const { contact } = await a.client.createContact(person('Edited'));
+      const made = await lostThenDeleted(a, async () =>
+        a.client.updateContact(contact._id, { company: 'Since' }, (await a.client.getContact(contact._id)).revision));
+      await a.client.sync.syncNow();
+      expect(await a.client.listConflicts()).toMatchObject([{ kind: 'delete', contactId: made }]);
+      expect((await a.client.getContact(contact._id)).info.company).toBe('Since');
+      expect(await pendingOf(a.client)).toBe(0);
+    });
+  });
+
   it('an update whose response was lost is not applied twice', async () => {
     const a = await device();
     const c = await api().createContact(person('Twice'), { idempotencyKey: crypto.randomUUID() });

@@ -166,6 +166,26 @@ describe('sync scenarios', () => {
     await expectConverged(server, [a, b]);
   });
 
+  it('a parked duplicate deleted remotely: keeping it re-creates it and answers its delete conflict (soak seed 201385)', async () => {
+    const a = await device();
+    const c = await shared('Parked', a);
+    await a.client.updateContact(c._id, { emails: { items: [{ email: 'taken@example.com' }] } }, (await a.client.getContact(c._id)).revision);
+    await serverApi(server).createContact(person('Orig', { emails: { items: [{ email: 'taken@example.com' }] } }), { idempotencyKey: crypto.randomUUID() });
+    await a.client.sync.syncNow();
+    await serverApi(server).deleteContact(c._id);
+    await a.client.sync.syncNow();
+    const conflicts = await a.client.listConflicts();
+    expect(conflicts.map((x) => x.kind).sort()).toEqual(['delete', 'duplicate']);
+    await a.client.resolveConflict(conflicts.find((x) => x.kind === 'duplicate')!.id, 'local');
+    // Re-created is kept: no delete conflict is left to remove it here after the re-key.
+    expect(await a.client.listConflicts()).toEqual([]);
+    await a.client.sync.syncNow();
+    const remote = [...(await serverContacts(server)).values()].find((x) => x.info.name?.first === 'Parked');
+    expect(remote?._id).not.toBe(c._id);
+    expect((await a.client.getContact(c._id))._id).toBe(remote?._id);
+    await expectConverged(server, [a]);
+  });
+
   it('pull: a remote delete removes a clean contact on every device', async () => {
     const a = await device();
     const b = await device();
