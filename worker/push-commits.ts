@@ -113,6 +113,9 @@ export function commitRekey(
     }
     await putBase(db, base);
     await db.conflicts.where('contactId').equals(tempId).modify({ contactId: server._id });
+    // An id re-keyed before (a temporary id whose contact was deleted remotely and created
+    // again from here) points at this one: lookups follow one hop, so move it along.
+    await db.aliases.where('serverId').equals(tempId).modify({ serverId: asServerId(server._id) });
     await db.aliases.put({ tempId: tempId as TempContactId, serverId: asServerId(server._id) });
     await forgetCreateAttempt(db, mutationId);
     // Not in a transaction of its own: a crash between the two would leave a contact the

@@ -166,6 +166,30 @@ describe('sync scenarios', () => {
     await expectConverged(server, [a, b]);
   });
 
+  it('a contact created here, deleted remotely and kept: its first temporary id still answers after the second re-key', async () => {
+    const a = await device();
+    const b = await device();
+    const { contact: made } = await b.client.createContact(person('Twice keyed'));
+    await b.client.sync.syncNow();
+    const first = (await b.client.getContact(made._id))._id;
+    await a.client.sync.syncNow();
+    await a.client.deleteContact(first);
+    await a.client.sync.syncNow();
+    await b.client.updateContact(first, { company: 'Kept' }, (await b.client.getContact(first)).revision);
+    await b.client.sync.syncNow();
+    const [conflict] = await b.client.listConflicts();
+    expect(conflict).toMatchObject({ kind: 'delete' });
+    await b.client.resolveConflict(conflict!.id, 'local');
+    await b.client.sync.syncNow();
+    const [again] = [...(await serverContacts(server)).values()];
+    expect(again?._id).not.toBe(first);
+    // temporary id -> first server id -> second server id: every old id reaches the contact.
+    expect((await b.client.getContact(first))._id).toBe(again?._id);
+    expect((await b.client.getContact(made._id))._id).toBe(again?._id);
+    await a.client.sync.syncNow();
+    await expectConverged(server, [a, b]);
+  });
+
   it('a parked duplicate deleted remotely: keeping it re-creates it and answers its delete conflict (soak seed 201385)', async () => {
     const a = await device();
     const c = await shared('Parked', a);
