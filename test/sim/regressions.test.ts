@@ -217,6 +217,31 @@ describe('found by the soak, replayed from the shrunk history of the seed', () =
     expect(result.violations).toEqual([]);
   }, 60_000);
 
+  it('seed 201438: an email removed after its lost PATCH stays removed when another device added one next to it', async () => {
+    // d2 adds an email (step 25); its tab dies with the PATCH out and the server applies it
+    // (r2). d1, which never saw r2, adds another email; its retry meets 409 and merges: r3
+    // holds d1's email and ours. After the restart d2 removes its email (step 35); its retry
+    // meets 409 with r3. The attempt counted into the merge base only for a whole list held
+    // as sent, and r3's list was not: against the old base ours read as d1's addition and
+    // came back. Each item the server holds as sent now counts (worker/attempt-base.ts).
+    const plan: SimPlan = {
+      seed: 201438,
+      policies: ['remote', 'local', 'local'],
+      steps: [
+        { id: 3, kind: 'create', device: 1, r: 3854551155 },
+        { id: 5, kind: 'update', device: 1, r: 1553943619, stale: false },
+        { id: 10, kind: 'sync', device: 1 },
+        { id: 18, kind: 'sync', device: 2 },
+        { id: 25, kind: 'update', device: 2, r: 317714367, stale: false },
+        { id: 28, kind: 'crash', device: 2, at: 1, sent: true },
+        { id: 32, kind: 'update', device: 1, r: 1104428749, stale: false },
+        { id: 35, kind: 'update', device: 2, r: 3458526155, stale: false },
+      ],
+    };
+    const result = await runOnce(sim, plan);
+    expect(result.violations).toEqual([]);
+  }, 60_000);
+
   it('seed 201385: keeping a duplicate the server deleted re-creates it, and its delete conflict no longer removes it here', async () => {
     // d2 pushes T0; d0 creates T11 with a shared email; d2 gives T0 that email, and its PATCH
     // is parked as a duplicate (409); d0 deletes T0, so d2's pull of the tombstone keeps the
@@ -263,6 +288,30 @@ describe('found by the soak, replayed from the shrunk history of the seed', () =
         { id: 100, kind: 'sync', device: 1 },
         { id: 108, kind: 'app', r: 1812443150 },
         { id: 111, kind: 'sync-pair', device: 1, other: 2 },
+      ],
+    };
+    const result = await runOnce(sim, plan);
+    expect(result.violations).toEqual([]);
+  }, 60_000);
+
+  it('seed 104332: an email removed after its lost PATCH stays removed when another app made it primary', async () => {
+    // d2 adds a second email; the server applies the PATCH (r2) but the answer is lost. The
+    // other app makes that email primary and adds a phone (r3). d2's retry is held while the
+    // user removes the email (step 43), then meets 409 with r3. The list differed from what
+    // was sent only by the primary flag, so the attempt did not count, the email read as
+    // the app's addition and came back. Items, and the primary, now count one by one.
+    const plan: SimPlan = {
+      seed: 104332,
+      policies: ['remote', 'remote', 'local'],
+      steps: [
+        { id: 2, kind: 'create', device: 1, r: 2041210204 },
+        { id: 20, kind: 'crash', device: 1, at: 4, sent: false },
+        { id: 23, kind: 'sync', device: 2 },
+        { id: 24, kind: 'fault', device: 2, fault: 'lose-response' },
+        { id: 25, kind: 'update', device: 2, r: 2478213171, stale: false },
+        { id: 26, kind: 'sync-pair', device: 0, other: 2 },
+        { id: 27, kind: 'app', r: 2459258624 },
+        { id: 43, kind: 'sync-edit', device: 2, r: 3250562194 },
       ],
     };
     const result = await runOnce(sim, plan);
