@@ -6,7 +6,7 @@
  *   what our own unanswered PATCHes sent and the remote holds as sent counts as in the
  *   merge base (update-attempts.ts);
  * - a tombstone deletes a clean contact, and parks a dirty one as a `delete` conflict that
- *   keeps the local data;
+ *   keeps the local data; one the user already chose to create again is left to its create;
  * - a server copy no newer than our base (our own push coming back) changes nothing.
  */
 import type { Contact } from '../src/model/contact.js';
@@ -149,6 +149,9 @@ function applyTombstone(deps: EngineDeps, state: PageState, writes: PageWrites, 
   }
   // Already kept after a remote delete (the push saw the 404 first): nothing new.
   if (state.orphans.has(id)) return false;
+  // Kept and queued for creation again (the user answered that delete conflict while this
+  // page was on its way): the choice was made knowing it was deleted, so it stands.
+  if (rows.some((r) => r.op === 'create')) return false;
   state.rows.delete(id);
   if (rows.length === 0 && !state.parked.has(id)) {
     writes.remove.push(id);

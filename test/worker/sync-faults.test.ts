@@ -226,6 +226,35 @@ describe('push response classes', () => {
   });
 });
 
+describe('a delete conflict kept while the pull bringing its tombstone is out', () => {
+  it('the queued re-create survives the tombstone, and no second delete conflict asks again', async () => {
+    const made = await api().createContact(person('Kept late'), { idempotencyKey: crypto.randomUUID() });
+    const a = await device();
+    const b = await device();
+    await a.client.sync.syncNow();
+    await b.client.sync.syncNow();
+    await a.client.deleteContact(made._id);
+    await a.client.sync.syncNow();
+    await b.client.updateContact(made._id, { company: 'Mine' }, (await b.client.getContact(made._id)).revision);
+    // The PATCH meets the 404 (a delete conflict); the feed, with the tombstone, is not read yet.
+    b.net.inject({ kind: 'status', status: 503 }, { method: 'GET', path: '/changes' });
+    await expect(b.client.sync.syncNow()).rejects.toMatchObject({ status: 503 });
+    const [conflict] = await b.client.listConflicts();
+    expect(conflict).toMatchObject({ kind: 'delete', contactId: made._id });
+    // The next round has nothing to push; its pull is on the way when the user keeps the contact.
+    b.net.inject({ kind: 'delay', ms: 500 }, { method: 'GET', path: '/changes' });
+    const round = b.client.sync.syncNow();
+    await eventually(() => b.net.pendingFaults === 0, 2_000); // the feed request is in its delay
+    await b.client.resolveConflict(conflict!.id, 'local');
+    await round;
+    expect(await b.client.listConflicts()).toEqual([]);
+    await b.client.sync.syncNow();
+    expect([...(await onServer()).values()].map((c) => c.info.company)).toEqual(['Mine']);
+    await a.client.sync.syncNow();
+    await converged(a, b);
+  });
+});
+
 describe('network faults', () => {
   it('a dropped create is sent again and makes one contact', async () => {
     const a = await device();
