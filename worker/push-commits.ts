@@ -5,10 +5,10 @@
  */
 import type { Contact, ContactInfo } from '../src/model/contact.js';
 import type { Conflict } from '../src/model/conflict.js';
-import { asServerId, asServerRevision, newMutationId, type ContactId, type TempContactId } from '../src/model/ids.js';
-import { diffInfo } from '../src/model/info-diff.js';
+import { asServerId, asServerRevision, type TempContactId } from '../src/model/ids.js';
 import { normalizeInfo } from '../src/model/normalize.js';
 import { contactRow } from '../src/store/index-keys.js';
+import { queueIfDiverged } from '../src/store/queue-if-diverged.js';
 import type { ContactRow, ContactsDb } from '../src/store/schema.js';
 import { applyDeletion } from './apply-changes.js';
 import { storeConflicts, fieldConflictRows } from './conflict-rows.js';
@@ -22,21 +22,6 @@ import { seqsOf, type PushSnapshot } from './snapshot.js';
 
 async function putBase(db: ContactsDb, server: Contact): Promise<void> {
   await db.bases.put({ contactId: asServerId(server._id), serverRevision: asServerRevision(server.revision), contact: server });
-}
-
-/**
- * Keeps a contact whose local view differs from its base in the queue. Pushed rows are
- * removed wholesale, but what was sent can be older than the local view (a create replayed
- * with its first body after a lost answer); the difference must still reach the server.
- */
-async function keepDirtyIfDiverged(deps: EngineDeps, contactId: string, info: ContactInfo, base: Contact): Promise<void> {
-  const patch = diffInfo(base.info, info);
-  if (Object.keys(patch).length === 0) return;
-  if ((await deps.db.outbox.where('contactId').equals(contactId).count()) > 0) return;
-  await deps.db.outbox.add({
-    op: 'update', contactId: contactId as ContactId, patch, allowDuplicates: false,
-    mutationId: newMutationId(deps.makeId), createdAt: deps.now(),
-  });
 }
 
 /**
@@ -66,7 +51,7 @@ export function commitAck(deps: EngineDeps, snap: PushSnapshot, server: Contact,
       const info = infoAfterPush(sent, cur.c.info, server.info);
       await rewriteRow(db, snap.contactId, contactRow(localFromServer(server, info, nextRevision(cur.c, info))));
       await db.outbox.bulkDelete(seqsOf(snap.rows));
-      await keepDirtyIfDiverged(deps, snap.contactId, info, server);
+      await queueIfDiverged(deps, snap.contactId, info, server.info);
     } else {
       await db.outbox.bulkDelete(seqsOf(snap.rows));
     }
@@ -106,7 +91,7 @@ export function commitRekey(
       await db.contacts.put(contactRow(localFromServer(base, info, joined.revision)));
       await db.outbox.bulkDelete(seqsOf(snap.rows));
       await db.outbox.where('contactId').equals(tempId).modify({ contactId: asServerId(server._id) });
-      await keepDirtyIfDiverged(deps, server._id, info, base);
+      await queueIfDiverged(deps, server._id, info, base.info);
     } else {
       await db.outbox.bulkDelete(seqsOf(snap.rows));
       await db.outbox.where('contactId').equals(tempId).modify({ contactId: asServerId(server._id) });
@@ -204,7 +189,7 @@ export function commitPark(
     if (options.base !== undefined) await putBase(db, options.base);
     if (options.mutationId !== undefined) await forgetCreateAttempt(db, options.mutationId);
     await db.outbox.bulkDelete(seqsOf(snap.rows));
-    if (keptEdits !== undefined && local.kind === 'revertTo') await keepDirtyIfDiverged(deps, snap.contactId, keptEdits, local.server);
+    if (keptEdits !== undefined && local.kind === 'revertTo') await queueIfDiverged(deps, snap.contactId, keptEdits, local.server.info);
     await storeConflicts(db, [refusedCreateAsItIsNow(conflict, cur?.c, options.mutationId)]);
   });
 }

@@ -23,6 +23,7 @@ import { deepEqual } from '../model/plain-object.js';
 import { newContact, withInfo } from './build-contact.js';
 import { contactRow } from './index-keys.js';
 import { mapStorageError } from './map-storage-error.js';
+import { queueIfDiverged } from './queue-if-diverged.js';
 import type { BaseRow, ContactsDb, OutboxRow } from './schema.js';
 
 /** What resolving needs besides the database. */
@@ -105,10 +106,10 @@ async function resolveDuplicate(deps: ResolveDeps, c: Conflict, choice: 'local' 
     await deps.db.outbox.where('contactId').equals(cur._id).delete();
     return false;
   }
-  const queued = await setInfo(deps, cur, withoutDuplicateChange(cur.info, c, base.contact.info), false);
+  const info = withoutDuplicateChange(cur.info, c, base.contact.info);
   // The refused push took its rows with it: whatever the contact still has that the server
   // has not (the other edits of that push) needs a row of its own, or it never syncs.
-  return queued || queueIfDiverged(deps, cur._id as ContactId, base.contact.info);
+  return (await setInfo(deps, cur, info, false)) || queueIfDiverged(deps, cur._id, info, base.contact.info);
 }
 
 /**
@@ -151,14 +152,6 @@ function withLists(info: ContactInfo, from: ContactInfo, keys: readonly (typeof 
   const e = pick('emails', emails);
   const p = pick('phones', phones);
   return { ...rest, ...(e === undefined ? {} : { emails: e }), ...(p === undefined ? {} : { phones: p }) };
-}
-
-/** Queues an update when the contact differs from its base and nothing is queued for it. */
-async function queueIfDiverged(deps: ResolveDeps, contactId: ContactId, base: ContactInfo): Promise<boolean> {
-  const row = await deps.db.contacts.get(contactId);
-  if (row === undefined || infoEquals(row.c.info, base)) return false;
-  if ((await deps.db.outbox.where('contactId').equals(contactId).count()) > 0) return false;
-  return queue(deps, { op: 'update', contactId, patch: diffInfo(base, row.c.info), allowDuplicates: false });
 }
 
 /** 'keep mine' on a refused write: the refused values become a new edit (or a new contact). */
