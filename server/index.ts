@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { ContactCache } from './contacts/contact-cache.js';
 import type { ContactsDeps } from './contacts/contacts-deps.js';
 import { seedMember } from './contacts/delete-contact.js';
+import { KeyLocks } from './contacts/key-locks.js';
 import { LabelDirectory } from './contacts/label-directory.js';
 import { DEFAULT_TOKENS, tokenMap } from './http/auth.js';
 import { buildApp } from './http/build-app.js';
@@ -75,7 +76,7 @@ function urlOf(address: AddressInfo | string | null, host: string): string {
 
 function contactsDeps(sql: Sql, options: StartServerOptions): ContactsDeps {
   return {
-    sql, updates: new UpdateBatcher(sql), cache: new ContactCache(), labels: new LabelDirectory(),
+    sql, updates: new UpdateBatcher(sql), cache: new ContactCache(), labels: new LabelDirectory(), locks: new KeyLocks(),
     duplicateEmailMode: options.duplicateEmailMode ?? 'primary', now: () => new Date(), newId: randomUUID,
   };
 }

@@ -5,6 +5,7 @@
  * body gets that answer again, a different body gets 409 `IDEMPOTENCY_KEY_REUSED`.
  */
 import { createHash } from 'node:crypto';
+import type { ContactInfo } from '../../src/model/contact.js';
 import { ContactsError, appError, validationError } from '../../src/model/contacts-error.js';
 import { normalizeInfo } from '../../src/model/normalize.js';
 import { validateInfo } from '../../src/model/validate-info.js';
@@ -16,7 +17,7 @@ import type { SqlClient } from '../storage/sql.js';
 import { assignItemIds, newContact, toStored } from './contact-builder.js';
 import type { ContactsDeps } from './contacts-deps.js';
 import { readBody, readFlag } from './request-input.js';
-import { checkDuplicate, checkLabelKeys } from './write-checks.js';
+import { checkDuplicate, checkLabelKeys, duplicateLockNames } from './write-checks.js';
 
 /**
  * An HTTP answer: status and the JSON text of the body (a replay sends the stored text
@@ -55,22 +56,56 @@ function canonicalJson(v: unknown): string {
   return JSON.stringify(v) ?? 'null';
 }
 
-async function createIn(deps: ContactsDeps, db: SqlClient, tenantId: string, rawBody: unknown): Promise<StoredContact> {
+/** A create body, read and validated: everything but what needs the database or new ids. */
+interface ReadCreate {
+  readonly sent: ContactInfo;
+  /** The normalised info, before item ids. */
+  readonly info: ContactInfo;
+  readonly allowDuplicates: boolean | undefined;
+}
+
+/** @throws ContactsError 400 (shape, validation, `INSUFFICIENT_CONTACT_DATA`) */
+function readCreate(rawBody: unknown): ReadCreate {
   const body = readBody(rawBody, ['info', 'allowDuplicates']);
   const allowDuplicates = readFlag(body['allowDuplicates'], 'allowDuplicates');
   const sent = validateInfo(infoFromWire(body['info']), 'create');
+  return { sent, info: normalizeInfo(sent), allowDuplicates };
+}
+
+/** The duplicate locks the create holds until it is stored (see `duplicateLockNames`). */
+function lockNames(deps: ContactsDeps, tenantId: string, read: ReadCreate): string[] {
+  return duplicateLockNames(deps, tenantId, { mode: 'create', sent: read.sent, result: read.info, allowDuplicates: read.allowDuplicates });
+}
+
+async function createIn(deps: ContactsDeps, db: SqlClient, tenantId: string, read: ReadCreate): Promise<StoredContact> {
   const id = deps.newId();
-  const info = assignItemIds(normalizeInfo(sent), undefined, deps.newId);
-  await checkLabelKeys(deps, db, tenantId, sent);
-  await checkDuplicate(deps, db, tenantId, { mode: 'create', sent, result: info, selfId: id, allowDuplicates });
+  const info = assignItemIds(read.info, undefined, deps.newId);
+  await checkLabelKeys(deps, db, tenantId, read.sent);
+  await checkDuplicate(deps, db, tenantId, { mode: 'create', sent: read.sent, result: info, selfId: id, allowDuplicates: read.allowDuplicates });
   const stored = toStored(newContact(info, id, deps.now()));
   await insertContact(db, tenantId, stored);
   return stored;
 }
 
+/** A 4xx refusal as the answer it is; anything else is rethrown. */
+function refusalOutcome(e: unknown): Outcome {
+  if (!(e instanceof ContactsError) || e.status >= 500) throw e;
+  return { status: e.status, body: JSON.stringify(e.toEnvelope()), replayed: false };
+}
+
 async function createOnce(deps: ContactsDeps, tenantId: string, body: unknown, key: string): Promise<Outcome & { stored?: StoredContact }> {
   const hash = createHash('sha256').update(canonicalJson(body)).digest('hex');
-  return deps.sql.transaction(async (tx) => {
+  // Read before the transaction: the duplicate locks must be taken outside it, since on
+  // PGlite a transaction holds the database and a lock holder may be waiting for it. A
+  // body that does not read is still only answered inside, after the key is claimed.
+  let read: ReadCreate | Outcome;
+  try {
+    read = readCreate(body);
+  } catch (e) {
+    read = refusalOutcome(e);
+  }
+  const names = 'sent' in read ? lockNames(deps, tenantId, read) : [];
+  return deps.locks.hold(names, () => deps.sql.transaction(async (tx) => {
     const earlier = await claimKey(tx, tenantId, key, hash, deps.now());
     if (earlier !== undefined) {
       if (earlier.requestHash !== hash) {
@@ -79,17 +114,19 @@ async function createOnce(deps: ContactsDeps, tenantId: string, body: unknown, k
       return { status: earlier.status, body: earlier.body, replayed: true };
     }
     let outcome: Outcome & { stored?: StoredContact };
-    try {
-      const stored = await createIn(deps, tx, tenantId, body);
-      outcome = { status: 200, body: contactBody(stored), replayed: false, stored };
-    } catch (e) {
-      // A refused create is an answer too: a retry must get the same refusal, not a contact.
-      if (!(e instanceof ContactsError) || e.status >= 500) throw e;
-      outcome = { status: e.status, body: JSON.stringify(e.toEnvelope()), replayed: false };
+    if (!('sent' in read)) outcome = read;
+    else {
+      try {
+        const stored = await createIn(deps, tx, tenantId, read);
+        outcome = { status: 200, body: contactBody(stored), replayed: false, stored };
+      } catch (e) {
+        // A refused create is an answer too: a retry must get the same refusal, not a contact.
+        outcome = refusalOutcome(e);
+      }
     }
     await storeResponse(tx, tenantId, key, outcome.status, outcome.body);
     return outcome;
-  });
+  }));
 }
 
 /**
@@ -101,7 +138,8 @@ async function createOnce(deps: ContactsDeps, tenantId: string, body: unknown, k
  */
 export async function createContact(deps: ContactsDeps, tenantId: string, body: unknown, key: string | undefined): Promise<Outcome> {
   if (key === undefined) {
-    const stored = await createIn(deps, deps.sql, tenantId, body);
+    const read = readCreate(body);
+    const stored = await deps.locks.hold(lockNames(deps, tenantId, read), () => createIn(deps, deps.sql, tenantId, read));
     deps.cache.set(tenantId, stored);
     return { status: 200, body: contactBody(stored), replayed: false };
   }

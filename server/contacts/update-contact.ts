@@ -15,7 +15,7 @@ import { assignItemIds, nextVersion, toStored } from './contact-builder.js';
 import type { ContactsDeps } from './contacts-deps.js';
 import { baseForRevision, whyNotUpdated } from './load-contact.js';
 import { readBody, readFlag, readRevision } from './request-input.js';
-import { checkDuplicate, checkLabelKeys, checkMemberEmail } from './write-checks.js';
+import { checkDuplicate, checkLabelKeys, checkMemberEmail, duplicateLockNames } from './write-checks.js';
 
 /** Body fields a PATCH may carry: the SDK also sends the path's `contactId`; `language` is accepted and ignored. */
 const PATCH_FIELDS = ['revision', 'info', 'allowDuplicates', 'contactId', 'language'] as const;
@@ -46,10 +46,14 @@ export async function updateContact(deps: ContactsDeps, tenantId: string, id: st
   const next = toStored(nextVersion(base.contact, info, deps.now()));
   checkMemberEmail(base.contact, next.contact);
   await checkLabelKeys(deps, deps.sql, tenantId, sent);
-  await checkDuplicate(deps, deps.sql, tenantId, { mode: 'update', sent, result: info, selfId: id, allowDuplicates });
-  if (!(await deps.updates.update(tenantId, revision, next))) {
-    throw await whyNotUpdated(deps, tenantId, id, revision);
-  }
+  const check = { mode: 'update', sent, result: info, selfId: id, allowDuplicates } as const;
+  // Checked and stored under the duplicate locks: two PATCHes giving one email to two
+  // contacts at once would otherwise both pass the check (server/contacts/key-locks.ts).
+  const updated = await deps.locks.hold(duplicateLockNames(deps, tenantId, check), async () => {
+    await checkDuplicate(deps, deps.sql, tenantId, check);
+    return deps.updates.update(tenantId, revision, next);
+  });
+  if (!updated) throw await whyNotUpdated(deps, tenantId, id, revision);
   deps.cache.set(tenantId, next);
   return next;
 }

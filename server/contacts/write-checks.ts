@@ -54,6 +54,21 @@ export async function checkDuplicate(deps: ContactsDeps, db: SqlClient, tenantId
 }
 
 /**
+ * The names of the locks a write holds from its duplicate check until it is stored
+ * (`KeyLocks`), none when it runs no check: its duplicate key, and in `any` mode every
+ * email it has, since any of them can match another contact's.
+ */
+export function duplicateLockNames(deps: ContactsDeps, tenantId: string, check: Omit<DuplicateCheck, 'selfId'>): string[] {
+  if (!needsDuplicateCheck(check.mode, check.sent, check.allowDuplicates)) return [];
+  const key = duplicateKeyOf(check.result);
+  if (key === undefined) return [];
+  const values = key.kind === 'email' && deps.duplicateEmailMode === 'any'
+    ? [key.value, ...(check.result.emails?.items ?? []).map((e) => emailKey(e.email))]
+    : [key.value];
+  return values.map((v) => `${tenantId}\u0000${key.kind}:${v}`);
+}
+
+/**
  * Refuses to change (or remove) the primary email of a contact that is a site member.
  *
  * @throws ContactsError 428 `CANNOT_UPDATE_MEMBER_EMAIL`

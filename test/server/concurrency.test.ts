@@ -73,3 +73,50 @@ describe('concurrent PATCHes', () => {
     expect((await t.call('GET', path)).status).toBe(404);
   });
 });
+
+describe('concurrent writes of one email (the duplicate check is a read before the write)', () => {
+  const email = (n: number) => ({ emails: { items: [{ email: `same${n}@example.com` }] } });
+
+  it('20 creates with the same primary email at once, with and without Idempotency-Key: exactly one 200, the rest 409 DUPLICATE_CONTACT_EXISTS', async () => {
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => t.call('POST', '/contacts/v4/contacts', {
+      body: { info: { name: { first: `Racer ${i}` }, ...email(1) } },
+      ...(i % 2 === 0 ? { headers: { 'idempotency-key': `race-${i}` } } : {}),
+    })));
+    expect(answers.filter((a) => a.status === 200).length).toBe(1);
+    const refused = answers.filter((a) => a.status !== 200);
+    for (const a of refused) expect(at(a.body, 'details', 'applicationError', 'code')).toBe('DUPLICATE_CONTACT_EXISTS');
+    const found = await t.call('POST', '/contacts/v4/contacts/query', { body: { query: { filter: { 'info.emails.email': 'same1@example.com' } } } });
+    expect((at(found.body, 'contacts') as unknown[]).length).toBe(1);
+  });
+
+  it('10 updates giving 10 contacts the same email at once: exactly one lands', async () => {
+    const ids = await Promise.all(Array.from({ length: 10 }, async (_, i) => String((await createContact(t, { name: { first: `U${i}` } }))['id'])));
+    const answers = await Promise.all(ids.map((id) =>
+      t.call('PATCH', `/contacts/v4/contacts/${id}`, { body: { revision: 1, info: email(2) } })));
+    expect(answers.map((a) => a.status).filter((s) => s === 200).length).toBe(1);
+    for (const a of answers.filter((x) => x.status !== 200)) {
+      expect(at(a.body, 'details', 'applicationError', 'code')).toBe('DUPLICATE_CONTACT_EXISTS');
+    }
+  });
+
+  it('a create and updates racing for one email: one contact ends up with it', async () => {
+    const ids = await Promise.all(Array.from({ length: 5 }, async (_, i) => String((await createContact(t, { name: { first: `M${i}` } }))['id'])));
+    const answers = await Promise.all([
+      ...ids.map((id) => t.call('PATCH', `/contacts/v4/contacts/${id}`, { body: { revision: 1, info: email(3) } })),
+      ...[0, 1, 2].map(() => t.call('POST', '/contacts/v4/contacts', { body: { info: email(3) } })),
+    ]);
+    expect(answers.filter((a) => a.status === 200).length).toBe(1);
+  });
+
+  it("'any' email mode: contacts sharing only a secondary email are serialised too", async () => {
+    const anyMode = await startTestServer({ duplicateEmailMode: 'any' });
+    try {
+      const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => anyMode.call('POST', '/contacts/v4/contacts', {
+        body: { info: { emails: { items: [{ email: `own${i}@example.com` }, { email: 'shared@example.com' }] } } },
+      })));
+      expect(answers.filter((a) => a.status === 200).length).toBe(1);
+    } finally {
+      await anyMode.close();
+    }
+  });
+});
