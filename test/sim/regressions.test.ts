@@ -330,4 +330,15 @@ describe('found by the soak, replayed from the shrunk history of the seed', () =
     const result = await runOnce(sim, plan);
     expect(result.violations).toEqual([]);
   }, 120_000);
+
+  it('seed 1918: an extended field set while a round\'s first request was held is not lost', async () => {
+    // Failed once (no-lost-edit, d1's ext:custom.sim-score at step 112) and never again in 6
+    // replays: the failure depends on timing the seed does not fix. Its history has lost
+    // answers on d1 and a crash with a PATCH out just before, the situation of 7128 and
+    // 2155 (fixed since), but that it was the same bug is not shown (docs/RELIABILITY.md).
+    // The replay guards the history, weakly. History: fixtures/seed-1918-failure.json.
+    const failure = JSON.parse(readFileSync(new URL('./fixtures/seed-1918-failure.json', import.meta.url), 'utf8')) as { plan: SimPlan };
+    const result = await runOnce(sim, failure.plan);
+    expect(result.violations).toEqual([]);
+  }, 120_000);
 });
