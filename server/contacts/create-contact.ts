@@ -93,6 +93,16 @@ function refusalOutcome(e: unknown): Outcome {
   return { status: e.status, body: JSON.stringify(e.toEnvelope()), replayed: false };
 }
 
+/** The create's answer: the contact, or its 4xx refusal (a retry must get the same refusal, not a contact). */
+async function createAnswer(deps: ContactsDeps, tx: SqlClient, tenantId: string, read: ReadCreate): Promise<Outcome & { stored?: StoredContact }> {
+  try {
+    const stored = await createIn(deps, tx, tenantId, read);
+    return { status: 200, body: contactBody(stored), replayed: false, stored };
+  } catch (e) {
+    return refusalOutcome(e);
+  }
+}
+
 async function createOnce(deps: ContactsDeps, tenantId: string, body: unknown, key: string): Promise<Outcome & { stored?: StoredContact }> {
   const hash = createHash('sha256').update(canonicalJson(body)).digest('hex');
   // Read before the transaction: the duplicate locks must be taken outside it, since on
@@ -113,17 +123,7 @@ async function createOnce(deps: ContactsDeps, tenantId: string, body: unknown, k
       }
       return { status: earlier.status, body: earlier.body, replayed: true };
     }
-    let outcome: Outcome & { stored?: StoredContact };
-    if (!('sent' in read)) outcome = read;
-    else {
-      try {
-        const stored = await createIn(deps, tx, tenantId, read);
-        outcome = { status: 200, body: contactBody(stored), replayed: false, stored };
-      } catch (e) {
-        // A refused create is an answer too: a retry must get the same refusal, not a contact.
-        outcome = refusalOutcome(e);
-      }
-    }
+    const outcome = 'sent' in read ? await createAnswer(deps, tx, tenantId, read) : read;
     await storeResponse(tx, tenantId, key, outcome.status, outcome.body);
     return outcome;
   }));

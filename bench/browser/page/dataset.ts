@@ -3,10 +3,7 @@
  * (test/support/realistic-contacts.ts), so that both measure the same documents.
  */
 import type { ContactInfo } from '../../../src/model/contact.js';
-import { realisticContacts, seededRandom } from '../../../test/support/realistic-contacts.js';
-
-/** A seeded PRNG (mulberry32): the same seed gives the same data on every run. */
-export const mulberry32 = seededRandom;
+import { realisticContacts } from '../../../test/support/realistic-contacts.js';
 
 /**
  * `count` contact infos; `tag` makes emails unique across sets (one server tenant per round

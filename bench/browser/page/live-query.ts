@@ -7,7 +7,7 @@
  */
 import type { Contact } from '../../../src/index.js';
 import type { ContenderRun, WorkloadParams, WorkloadRun } from './bench-api.js';
-import { mulberry32 } from './dataset.js';
+import { seededRandom } from '../../../test/support/realistic-contacts.js';
 import { buildDataset, docSize, openOurs } from './seed.js';
 import { roundNumbers } from './stats.js';
 
@@ -35,7 +35,7 @@ export async function runLive(params: WorkloadParams): Promise<WorkloadRun> {
       onEmit?.(items);
     });
     await first;
-    const rnd = mulberry32(900 + round);
+    const rnd = seededRandom(900 + round);
     for (let i = 0; i < params.ops; i++) {
       const target = latest[Math.floor(rnd() * latest.length)]!;
       const t0 = performance.now();

@@ -9,7 +9,7 @@
 import type { ContactsClient } from '../../../src/index.js';
 import type { ContactsDb } from '../../../src/store/schema.js';
 import type { ContenderRun, WorkloadParams, WorkloadRun } from './bench-api.js';
-import { mulberry32 } from './dataset.js';
+import { seededRandom } from '../../../test/support/realistic-contacts.js';
 import { buildDataset, docSize, openOurs, seededDb } from './seed.js';
 import { rotation, roundNumbers, timeEach } from './stats.js';
 
@@ -53,7 +53,7 @@ export async function runSearch(params: WorkloadParams): Promise<WorkloadRun> {
   const client = await openOurs('search-ours', data.rows, false);
   const floor = await seededDb('search-floor', data.rows);
   for (const round of roundNumbers(params.rounds, params.warmup)) {
-    const rnd = mulberry32(500 + round);
+    const rnd = seededRandom(500 + round);
     const prefixes = Array.from({ length: params.ops }, () => lastNames[Math.floor(rnd() * lastNames.length)]!.slice(0, 3));
     if (round === 0) await checkSamePages(client, floor, prefixes.slice(0, 10));
     for (const name of rotation(['ours', 'floor'], round)) {

@@ -7,7 +7,7 @@
 import type { ContactsClient } from '../../../src/index.js';
 import type { ContactsDb } from '../../../src/store/schema.js';
 import type { ContenderRun, WorkloadParams, WorkloadRun } from './bench-api.js';
-import { mulberry32 } from './dataset.js';
+import { seededRandom } from '../../../test/support/realistic-contacts.js';
 import { openRx, rxDocs, type RxContact, type RxPeer } from './rxdb-peer.js';
 import { buildDataset, docSize, openOurs, seededDb, type Dataset } from './seed.js';
 import { rotation, roundNumbers, timeEach, timeOnce } from './stats.js';
@@ -68,7 +68,7 @@ async function rxOn(name: string, docs: readonly RxContact[]): Promise<Opened> {
 
 /** The round's edits: `ops` random contacts one by one, then a burst over `burst` distinct ones. */
 function workFor(ids: readonly string[], round: number, ops: number, burst: number): { sequential: Edit[]; burst: Edit[] } {
-  const rnd = mulberry32(1000 + round);
+  const rnd = seededRandom(1000 + round);
   const sequential = Array.from({ length: ops }, (_, i): Edit => [ids[Math.floor(rnd() * ids.length)]!, `Company ${round}-${i}`]);
   const start = Math.floor(rnd() * (ids.length - burst));
   return { sequential, burst: ids.slice(start, start + burst).map((id, i): Edit => [id, `Burst ${round}-${i}`]) };
