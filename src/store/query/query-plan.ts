@@ -20,10 +20,16 @@ export type IndexRange =
   | { readonly kind: 'startsWith'; readonly prefix: string }
   | { readonly kind: 'between'; readonly lower: number; readonly upper: number; readonly includeLower: boolean; readonly includeUpper: boolean };
 
-/** How a query reads the table. */
+/**
+ * How a query reads the table: `index` reads a range holding every match (then filters and
+ * sorts in memory), `ordered` walks the sort index, `orderedRange` walks a range of the sort
+ * index that holds exactly the matches (a search box: `startsWith` on a name sorted by that
+ * name), so a page is read off the index like an unfiltered one, `scan` reads everything.
+ */
 export type QueryPlan =
   | { readonly kind: 'index'; readonly index: ContactIndex; readonly range: IndexRange }
   | { readonly kind: 'ordered'; readonly index: ContactIndex; readonly reverse: boolean }
+  | { readonly kind: 'orderedRange'; readonly index: ContactIndex; readonly range: IndexRange; readonly reverse: boolean }
   | { readonly kind: 'scan' };
 
 type Cmp = Extract<FilterNode, { kind: 'cmp' }>;
@@ -38,7 +44,7 @@ const SORT_INDEX: Readonly<Record<string, ContactIndex>> = {
 
 /**
  * The plan for `query`. Lower scores are more selective: equality first, labels, prefixes,
- * then date ranges.
+ * then date ranges. A lone `startsWith` sorted by its own field becomes `orderedRange`.
  *
  * @example
  * ```ts
@@ -50,9 +56,28 @@ export function planQuery(query: ContactQuery): QueryPlan {
   const cmps = conjuncts(query.filter);
   const candidates = [...cmps.map(cmpCandidate), createdRange(cmps)].filter((c): c is Candidate => c !== undefined);
   const best = candidates.sort((a, b) => a.score - b.score)[0];
-  if (best !== undefined) return best.plan;
   const sortIndex = SORT_INDEX[query.sort?.field.name ?? 'createdDate'];
-  return sortIndex === undefined ? { kind: 'scan' } : { kind: 'ordered', index: sortIndex, reverse: query.sort?.order === 'DESC' };
+  const reverse = query.sort?.order === 'DESC';
+  if (best === undefined) return sortIndex === undefined ? { kind: 'scan' } : { kind: 'ordered', index: sortIndex, reverse };
+  const { plan } = best;
+  return plan.kind === 'index' && plan.index === sortIndex && isExactRange(plan.range) && coversFilter(query.filter)
+    ? { kind: 'orderedRange', index: plan.index, range: plan.range, reverse }
+    : plan;
+}
+
+/**
+ * Whether a range's keys match exactly what its comparison does. Only a prefix is exact:
+ * keys are lower-cased and `startsWith` ignores case, while `eq`/`in` compare case-sensitively.
+ * Walking the range then gives `compareContacts`' order (index-keys.ts), ties in `_id` order.
+ */
+function isExactRange(range: IndexRange): boolean {
+  return range.kind === 'startsWith';
+}
+
+/** Whether `node` is one comparison, alone or in ANDs of one: nothing left for the matcher. */
+function coversFilter(node: FilterNode | undefined): boolean {
+  if (node === undefined || node.kind === 'cmp') return node !== undefined;
+  return node.kind === 'and' && node.nodes.length === 1 && coversFilter(node.nodes[0]);
 }
 
 /** The comparisons every match must satisfy: the top-level AND, flattened. */

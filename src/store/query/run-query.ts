@@ -15,8 +15,10 @@ export interface QueryPage {
 /**
  * Runs `query`: reads the plan's index range (or walks an index in sort order, or scans),
  * keeps the contacts that match the whole filter, orders them like the server and cuts the
- * page. Without a filter the page is read straight off the sort index and the total from
- * `count()`, so a `limit(50)` reads 50 rows. Works inside `liveQuery` (Dexie reads only).
+ * page. Without a filter, or with one the sort index's range matches exactly (a prefix
+ * search sorted by its field), the page is read straight off the index and the total from
+ * `count()`, so a `limit(50)` reads 50 rows however many match. Works inside `liveQuery`
+ * (Dexie reads only).
  *
  * @throws Dexie errors (callers map them with `mapStorageError`).
  * @example
@@ -26,9 +28,8 @@ export interface QueryPage {
  */
 export async function runQuery(db: ContactsDb, query: ContactQuery): Promise<QueryPage> {
   const plan = planQuery(query);
-  if (plan.kind === 'ordered' && query.filter === undefined) {
-    return db.transaction('r', db.contacts, async () => orderedPage(db, plan, query));
-  }
+  const walk = matchesOnlyWalk(plan, query);
+  if (walk !== undefined) return db.transaction('r', db.contacts, async () => orderedPage(db, walk, query));
   const matches = (await readRows(db, plan)).map((row) => row.c).filter((c) => query.filter === undefined || matchesFilter(c, query.filter));
   // An ordered walk is already in the sort order; anything else is sorted here.
   if (plan.kind !== 'ordered') matches.sort((a, b) => compareContacts(a, b, query.sort));
@@ -37,9 +38,9 @@ export async function runQuery(db: ContactsDb, query: ContactQuery): Promise<Que
 
 /**
  * The page of `query` without its total, for callers that never show it (`observe()`).
- * IndexedDB counts row by row (Chromium takes 150-600 ms for 50,000 contacts), so an
- * unfiltered page read off the sort index costs a few ms here instead. Same items, same
- * order as `runQuery`.
+ * IndexedDB counts row by row (Chromium takes 150-600 ms for 50,000 contacts), so a page
+ * read off the sort index (unfiltered, or a prefix search by its own field) costs a few ms
+ * here instead. Same items, same order as `runQuery`.
  *
  * @throws Dexie errors (callers map them with `mapStorageError`).
  * @example
@@ -48,15 +49,24 @@ export async function runQuery(db: ContactsDb, query: ContactQuery): Promise<Que
  * ```
  */
 export async function runQueryItems(db: ContactsDb, query: ContactQuery): Promise<Contact[]> {
-  const plan = planQuery(query);
-  if (plan.kind !== 'ordered' || query.filter !== undefined) return (await runQuery(db, query)).items;
+  const walk = matchesOnlyWalk(planQuery(query), query);
+  if (walk === undefined) return (await runQuery(db, query)).items;
   if (query.limit === 0) return [];
-  const rows = await ordered(db, plan).offset(query.offset).limit(query.limit).toArray();
+  const rows = await ordered(db, walk).offset(query.offset).limit(query.limit).toArray();
   return rows.map((r) => r.c);
 }
 
-async function orderedPage(db: ContactsDb, plan: Extract<QueryPlan, { kind: 'ordered' }>, query: ContactQuery): Promise<QueryPage> {
-  const totalCount = await db.contacts.count();
+/** A plan that walks an index in the query's sort order. */
+type Walk = Extract<QueryPlan, { kind: 'ordered' | 'orderedRange' }>;
+
+/** `plan` when every row it walks is a match, in order: then a page is `offset` + `limit`. */
+function matchesOnlyWalk(plan: QueryPlan, query: ContactQuery): Walk | undefined {
+  return plan.kind === 'orderedRange' || (plan.kind === 'ordered' && query.filter === undefined) ? plan : undefined;
+}
+
+/** The page and total of a walk whose every row matches (the caller checked the filter). */
+async function orderedPage(db: ContactsDb, plan: Walk, query: ContactQuery): Promise<QueryPage> {
+  const totalCount = await (plan.kind === 'ordered' ? db.contacts.count() : inRange(db, plan.index, plan.range).count());
   if (query.limit === 0 || query.offset >= totalCount) return { items: [], totalCount };
   const rows = await ordered(db, plan).offset(query.offset).limit(query.limit).toArray();
   return { items: rows.map((r) => r.c), totalCount };
@@ -65,13 +75,13 @@ async function orderedPage(db: ContactsDb, plan: Extract<QueryPlan, { kind: 'ord
 function readRows(db: ContactsDb, plan: QueryPlan): Promise<ContactRow[]> {
   switch (plan.kind) {
     case 'index': return inRange(db, plan.index, plan.range).toArray();
-    case 'ordered': return ordered(db, plan).toArray();
+    case 'ordered': case 'orderedRange': return ordered(db, plan).toArray();
     case 'scan': return db.contacts.toArray();
   }
 }
 
-function ordered(db: ContactsDb, plan: Extract<QueryPlan, { kind: 'ordered' }>): Collection<ContactRow, string> {
-  const walk = db.contacts.orderBy(plan.index);
+function ordered(db: ContactsDb, plan: Walk): Collection<ContactRow, string> {
+  const walk = plan.kind === 'ordered' ? db.contacts.orderBy(plan.index) : inRange(db, plan.index, plan.range);
   return plan.reverse ? walk.reverse() : walk;
 }
 

@@ -57,4 +57,27 @@ describe('planQuery', () => {
     expect(plan({ filter: { 'info.name.first': { $ne: 'a' } }, sort })).toEqual({ kind: 'scan' });
     expect(plan({ filter: { 'info.name.first': { $startsWith: '' } }, sort })).toEqual({ kind: 'scan' });
   });
+
+  it('walks the sort index range when a lone prefix on the sort field is the whole filter', () => {
+    const byLast = [{ fieldName: 'info.name.last', order: 'DESC' as const }];
+    const range = { kind: 'startsWith', prefix: 'sm' };
+    expect(plan({ filter: { 'info.name.last': { $startsWith: 'Sm' } }, sort: byLast }))
+      .toEqual({ kind: 'orderedRange', index: 'k.last', range, reverse: true });
+    expect(plan({ filter: { $and: [{ 'info.name.last': { $startsWith: 'Sm' } }] }, sort: [{ fieldName: 'info.name.last' }] }))
+      .toEqual({ kind: 'orderedRange', index: 'k.last', range, reverse: false });
+    expect(plan({ filter: { 'primaryInfo.email': { $startsWith: 'sm' } }, sort: [{ fieldName: 'primaryInfo.email' }] }))
+      .toMatchObject({ kind: 'orderedRange', index: 'k.email' });
+  });
+
+  it('keeps the in-memory check when the range is not exactly the filter', () => {
+    const sort = [{ fieldName: 'info.name.last' }];
+    const prefix = { 'info.name.last': { $startsWith: 'sm' } };
+    // Another index, another condition, an OR beside it, or a case-sensitive eq/in.
+    expect(plan({ filter: prefix })).toMatchObject({ kind: 'index' });
+    expect(plan({ filter: prefix, sort: [{ fieldName: 'info.name.first' }] })).toMatchObject({ kind: 'index' });
+    expect(plan({ filter: { $and: [prefix, { 'info.company': 'x' }] }, sort })).toMatchObject({ kind: 'index' });
+    expect(plan({ filter: { $and: [prefix, { $or: [{ 'info.company': 'x' }, { 'info.company': 'y' }] }] }, sort })).toMatchObject({ kind: 'index' });
+    expect(plan({ filter: { 'info.name.last': 'Smith' }, sort })).toMatchObject({ kind: 'index' });
+    expect(plan({ filter: { 'info.name.last': { $in: ['Smith'] } }, sort })).toMatchObject({ kind: 'index' });
+  });
 });

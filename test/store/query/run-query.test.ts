@@ -113,6 +113,17 @@ describe('runQuery reads through indexes', () => {
     expect(page.items.map((c) => c._id)).toEqual(bruteForce({ sort: [{ fieldName: 'info.name.last', order: 'DESC' }], paging: { limit: 5 } }).items);
   });
 
+  it('a prefix search sorted by its own field reads only the page off the index, in both directions', async () => {
+    for (const order of ['ASC', 'DESC'] as const) {
+      const raw: RawContactQuery = { filter: { 'info.name.first': { $startsWith: 'a' } }, sort: [{ fieldName: 'info.name.first', order }], paging: { limit: 5 } };
+      const { page, reads } = await recorded(raw);
+      const expected = bruteForce(raw);
+      expect(expected.totalCount).toBeGreaterThan(50);
+      expect(reads).toEqual([{ index: 'k.first', rows: 5 }]);
+      expect({ items: page.items.map((c) => c._id), totalCount: page.totalCount }).toEqual(expected);
+    }
+  });
+
   it('a filter on an unindexed field scans the table (the recorder sees the difference)', async () => {
     const { reads } = await recorded({ filter: { 'info.company': 'Acme' }, sort: [{ fieldName: 'info.company' }] });
     expect(reads).toEqual([{ index: ':id', rows: N }]);
@@ -145,5 +156,20 @@ describe('runQuery equals a brute-force filter and sort', () => {
       const page = await runQuery(db, parseContactQuery(raw));
       expect({ items: page.items.map((c) => c._id), totalCount: page.totalCount }).toEqual(bruteForce(raw));
     }), { numRuns: 100 });
+  });
+
+  it('for prefix searches sorted by their field (pages read off the index range)', async () => {
+    const field = fc.constantFrom('info.name.first', 'info.name.last', 'primaryInfo.email');
+    const prefix = fc.constantFrom('a', 'AD', 'al', 'g', 'L', 'lo', 't', 'user1', 'USER2', 'x', 'Ada', 'edsger');
+    const arb = fc.record({
+      field, prefix, order: fc.constantFrom('ASC', 'DESC'), wrapped: fc.boolean(),
+      paging: fc.record({ limit: fc.integer({ min: 0, max: 40 }), offset: fc.integer({ min: 0, max: 150 }) }),
+    });
+    await fc.assert(fc.asyncProperty(arb, async ({ field: f, prefix: p, order, wrapped, paging }) => {
+      const cmp = { [f]: { $startsWith: p } };
+      const raw: RawContactQuery = { filter: wrapped ? { $and: [cmp] } : cmp, sort: [{ fieldName: f, order }], paging };
+      const page = await runQuery(db, parseContactQuery(raw));
+      expect({ items: page.items.map((c) => c._id), totalCount: page.totalCount }).toEqual(bruteForce(raw));
+    }), { numRuns: 150 });
   });
 });
