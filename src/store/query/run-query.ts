@@ -64,11 +64,15 @@ function matchesOnlyWalk(plan: QueryPlan, query: ContactQuery): Walk | undefined
   return plan.kind === 'orderedRange' || (plan.kind === 'ordered' && query.filter === undefined) ? plan : undefined;
 }
 
-/** The page and total of a walk whose every row matches (the caller checked the filter). */
+/**
+ * The page and total of a walk whose every row matches (the caller checked the filter). Both
+ * reads go out together: one round trip to IndexedDB instead of two.
+ */
 async function orderedPage(db: ContactsDb, plan: Walk, query: ContactQuery): Promise<QueryPage> {
-  const totalCount = await (plan.kind === 'ordered' ? db.contacts.count() : inRange(db, plan.index, plan.range).count());
-  if (query.limit === 0 || query.offset >= totalCount) return { items: [], totalCount };
-  const rows = await ordered(db, plan).offset(query.offset).limit(query.limit).toArray();
+  const [totalCount, rows] = await Promise.all([
+    plan.kind === 'ordered' ? db.contacts.count() : inRange(db, plan.index, plan.range).count(),
+    query.limit === 0 ? [] : ordered(db, plan).offset(query.offset).limit(query.limit).toArray(),
+  ]);
   return { items: rows.map((r) => r.c), totalCount };
 }
 
