@@ -1,10 +1,12 @@
 /**
- * The local write path: each public write is one read-write transaction that checks the
- * local revision, writes the contact and appends its outbox row. Validation runs before the
- * transaction opens; inside it nothing awaits anything but Dexie.
+ * The local write path: each public write checks the local revision, writes the contact and
+ * appends its outbox row in one read-write transaction, all or nothing. Writes that queue up
+ * behind an open transaction share the next one (group-commit.ts). Validation runs before
+ * the transaction opens; inside it nothing awaits anything but Dexie.
  */
 import type { Contact, ContactInfo } from '../model/contact.js';
 import { newMutationId, newTempId, randomId, type ContactId, type IdFactory } from '../model/ids.js';
+import { GroupCommit } from './group-commit.js';
 import { mapStorageError } from './map-storage-error.js';
 import { assertDeletable, assertMemberEmailKept } from './member-rules.js';
 import type { ContactsDb, OutboxRow } from './schema.js';
@@ -77,9 +79,11 @@ export class ContactStore {
   private readonly now: () => number;
   private readonly makeId: IdFactory;
   private readonly outboxListeners = new Set<(rows: number) => void>();
+  private readonly commits: GroupCommit;
 
   constructor(db: ContactsDb, options: ContactStoreOptions = {}) {
     this.db = db;
+    this.commits = new GroupCommit((scope) => db.transaction('rw', [db.contacts, db.outbox, db.aliases], scope));
     this.queueMutations = options.queueMutations ?? false;
     this.now = options.now ?? Date.now;
     this.makeId = options.makeId ?? randomId;
@@ -259,8 +263,8 @@ export class ContactStore {
   }
 
   /**
-   * Runs `fn` in one rw transaction; tells listeners after the commit if it queued rows.
-   * Callers issue the contact write and the outbox append together (`Promise.all`): the
+   * Runs `fn` in a rw transaction (its own, or one shared with writes queued beside it);
+   * tells listeners after the commit if it queued rows. Callers issue the contact write and the outbox append together (`Promise.all`): the
    * requests run in order inside the transaction anyway, and not awaiting in between saves
    * a round trip per write.
    */
@@ -275,7 +279,6 @@ export class ContactStore {
       const stamped = rows.map((row): OutboxRow => ({ ...row, mutationId: newMutationId(this.makeId), createdAt }));
       return stamped.length === 1 ? this.db.outbox.add(stamped[0]!) : this.db.outbox.bulkAdd(stamped);
     };
-    const { db } = this;
     // Dexie keeps the transaction zone across awaits only for native async scope functions.
     // Callers pass one, and bound to its queue it still is one (Dexie reads the toStringTag):
     // that spares every write the promise of an `async () => fn(queue)` wrapper (~5% of an
@@ -283,7 +286,8 @@ export class ContactStore {
     const scope = isNativeAsync(fn) ? fn.bind(undefined, queue) : async () => fn(queue);
     let result: T;
     try {
-      result = await db.transaction('rw', [db.contacts, db.outbox, db.aliases], scope);
+      // A write that ran in a shared transaction which rolled back runs again: count afresh.
+      result = await this.commits.submit(scope, () => { queued = 0; });
     } catch (e) { throw mapStorageError(e); }
     if (queued > 0) this.outboxListeners.forEach((listener) => { listener(queued); });
     return result;
