@@ -9,8 +9,9 @@
  * shared transaction the writes run one after another in arrival order, so each sees the
  * ones before it exactly as it would have in transactions of its own. IndexedDB has no
  * savepoints: if any write of a shared transaction fails, the whole transaction is rolled
- * back and every write in it runs again alone, so one write's error (a stale revision, a
- * duplicate) fails that write only and never leaves half of it stored.
+ * back and its writes run again (the ones before the failing write together, the failing
+ * one alone, the rest with the queue), so one write's error (a stale revision, a duplicate)
+ * fails that write only and never leaves half of it stored.
  */
 
 /** Runs `scope` in one read-write transaction; resolves after the commit, rejects on abort. */
@@ -86,18 +87,31 @@ export class GroupCommit {
 
   private async together(group: readonly Job[]): Promise<void> {
     let results: unknown[];
+    // The write that threw, when one did (-1: the commit itself failed).
+    let failedAt = -1;
     try {
       results = await this.transact(async () => {
         const out: unknown[] = [];
-        for (const job of group) out.push(await job.scope());
+        for (const [i, job] of group.entries()) {
+          failedAt = i;
+          out.push(await job.scope());
+        }
+        failedAt = -1;
         return out;
       });
     } catch {
-      // Rolled back as a whole: each write again, alone, to learn which failed and why.
-      for (const job of group) {
-        job.beforeRetry();
-        await this.alone(job);
+      // Rolled back as a whole. Every write runs again: the ones before the failing one as a
+      // group (they succeeded on this state), the failing one alone (its own error), the rest
+      // back at the head of the queue. A failed commit names no write: each runs alone.
+      for (const job of group) job.beforeRetry();
+      if (failedAt < 0) {
+        for (const job of group) await this.alone(job);
+        return;
       }
+      this.waiting.unshift(...group.slice(failedAt + 1));
+      const before = group.slice(0, failedAt);
+      if (before.length > 0) await (before.length === 1 ? this.alone(before[0]!) : this.together(before));
+      await this.alone(group[failedAt]!);
       return;
     }
     group.forEach((job, i) => { job.resolve(results[i]); });

@@ -13,12 +13,18 @@ const T0 = Date.UTC(2024, 0, 1);
 function recorder() {
   const transactions: string[][] = [];
   let current: string[] | undefined;
+  const commits = { failNext: false };
   const transact: Transact = async <T>(scope: () => Promise<T>): Promise<T> => {
     const mine: string[] = [];
     transactions.push(mine);
     current = mine;
     try {
-      return await scope();
+      const result = await scope();
+      if (commits.failNext && mine.length > 1) {
+        commits.failNext = false;
+        throw new Error('commit failed');
+      }
+      return result;
     } catch (e) {
       mine.push('ROLLED BACK');
       throw e;
@@ -32,7 +38,7 @@ function recorder() {
     if (fail) throw new Error(`${name} failed`);
     return `${name} done`;
   };
-  return { transactions, transact, write };
+  return { transactions, transact, write, commits };
 }
 
 describe('GroupCommit', () => {
@@ -70,6 +76,24 @@ describe('GroupCommit', () => {
       .toEqual(['a done', 'b done', 'c failed', 'd done']);
     expect(transactions).toEqual([['a'], ['b', 'c', 'ROLLED BACK'], ['b'], ['c', 'ROLLED BACK'], ['d']]);
     expect(retried).toEqual(['b', 'c', 'd']);
+  });
+
+  it('after a failure in a big group, the writes before it stay grouped and the rest regroup', async () => {
+    const { transactions, transact, write } = recorder();
+    const commits = new GroupCommit(transact);
+    const outcomes = await Promise.allSettled(['a', 'b', 'c', 'd', 'e', 'f'].map((n) => commits.submit(write(n, n === 'd'))));
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    expect(transactions).toEqual([['a'], ['b', 'c', 'd', 'ROLLED BACK'], ['b', 'c'], ['d', 'ROLLED BACK'], ['e', 'f']]);
+  });
+
+  it('a failed commit names no write: each runs again alone', async () => {
+    const { transactions, transact, write, commits: failing } = recorder();
+    const commits = new GroupCommit(transact);
+    const first = commits.submit(write('a'));
+    failing.failNext = true;
+    const rest = await Promise.all(['b', 'c', 'd'].map((n) => commits.submit(write(n))));
+    expect([await first, ...rest]).toEqual(['a done', 'b done', 'c done', 'd done']);
+    expect(transactions).toEqual([['a'], ['b', 'c', 'd', 'ROLLED BACK'], ['b'], ['c'], ['d']]);
   });
 
   it('keeps going after failures: a later write still runs', async () => {
