@@ -6,6 +6,7 @@
  */
 import type { ContactInfo } from '../src/model/contact.js';
 import type { ContactsDb } from '../src/store/schema.js';
+import { forgetShownRevisions } from './shown-revisions.js';
 
 /** The body of a create as it was first sent. */
 export interface CreateAttempt {
@@ -26,7 +27,11 @@ export async function recordCreateAttempt(db: ContactsDb, mutationId: string, at
   await db.meta.put({ key: key(mutationId), value: attempt });
 }
 
-/** Forgets an attempt whose answer has been applied (or that can never be retried). */
+/**
+ * Forgets an attempt whose answer has been applied (or that can never be retried); with the
+ * last one, the revisions kept for its sake go too (shown-revisions.ts).
+ */
 export async function forgetCreateAttempt(db: ContactsDb, mutationId: string): Promise<void> {
   await db.meta.delete(key(mutationId));
+  await forgetShownRevisions(db);
 }

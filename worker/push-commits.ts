@@ -13,6 +13,7 @@ import type { ContactRow, ContactsDb } from '../src/store/schema.js';
 import { applyDeletion } from './apply-changes.js';
 import { storeConflicts, fieldConflictRows } from './conflict-rows.js';
 import { forgetCreateAttempt } from './create-attempts.js';
+import { forgetShownRevisions, rememberShownRevision, shownRevision } from './shown-revisions.js';
 import type { EngineDeps } from './engine-deps.js';
 import { joinPulledCopy } from './join-pulled-copy.js';
 import { commitTx } from './tx-batcher.js';
@@ -84,11 +85,14 @@ export function commitRekey(
         base = newerBase.contact;
         await storeConflicts(db, fieldConflictRows(deps, server._id, rebased.conflicts));
       }
-      // A pull may have brought the new contact already, as a copy the user may have edited.
+      // A pull may have brought the new contact already, as a copy the user may have edited
+      // (or deleted here: then the id comes back past what that copy showed).
       const joined = await joinPulledCopy(deps, { tempId, serverId: server._id, base: base.info, created: cur.c, createdInfo: info, pulled: existing?.c });
+      const shown = existing === undefined ? await shownRevision(db, server._id) : undefined;
       info = joined.info;
       await db.contacts.delete(tempId);
-      await db.contacts.put(contactRow(localFromServer(base, info, joined.revision)));
+      await db.contacts.put(contactRow(localFromServer(base, info, Math.max(joined.revision, (shown ?? 0) + 1))));
+      if (shown !== undefined) await forgetShownRevisions(db, server._id);
       await db.outbox.bulkDelete(seqsOf(snap.rows));
       await db.outbox.where('contactId').equals(tempId).modify({ contactId: asServerId(server._id) });
       await queueIfDiverged(deps, server._id, info, base.info);
@@ -141,8 +145,16 @@ export function commitDeleted(deps: EngineDeps, snap: PushSnapshot, mutationId?:
     await db.outbox.bulkDelete(seqsOf(snap.rows));
     await db.bases.delete(snap.contactId);
     await forgetUpdateAttempts(db, snap.contactId);
+    const shown = lastRevisionOf(snap);
+    if (shown !== undefined) await rememberShownRevision(db, snap.contactId, shown);
     if (mutationId !== undefined) await forgetCreateAttempt(db, mutationId);
   });
+}
+
+/** The revision the contact showed when the user deleted it here (its delete row says). */
+function lastRevisionOf(snap: PushSnapshot): number | undefined {
+  const revisions = snap.rows.flatMap((r) => (r.op === 'delete' && r.lastRevision !== undefined ? [r.lastRevision] : []));
+  return revisions.length === 0 ? undefined : Math.max(...revisions);
 }
 
 /** How a parked mutation leaves the local contact. */

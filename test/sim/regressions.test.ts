@@ -331,6 +331,17 @@ describe('found by the soak, replayed from the shrunk history of the seed', () =
     expect(result.violations).toEqual([]);
   }, 120_000);
 
+  it('seed 1400947: a copy deleted here comes back past its revisions when the lost create re-keys onto it', async () => {
+    // d2 creates T2; the POST's answer is lost, the replay meets a 503 and the round's pull
+    // brings the server's copy. Offline, d2 edits that copy to revision 2 (step 32) and
+    // deletes it (step 104), and edits its own copy. At heal the DELETE is acknowledged, then
+    // the replayed create re-keys d2's own copy onto the same server id: it came back at
+    // revision 2 with other info. History: fixtures/seed-1400947.json (9 steps).
+    const plan = JSON.parse(readFileSync(new URL('./fixtures/seed-1400947.json', import.meta.url), 'utf8')) as SimPlan;
+    const result = await runOnce(sim, plan);
+    expect(result.violations).toEqual([]);
+  }, 60_000);
+
   it('seed 1918: an extended field set while a round\'s first request was held is not lost', async () => {
     // Failed once (no-lost-edit, d1's ext:custom.sim-score at step 112) and never again in 6
     // replays: the failure depends on timing the seed does not fix. Its history has lost
