@@ -264,9 +264,9 @@ export class ContactStore {
 
   /**
    * Runs `fn` in a rw transaction (its own, or one shared with writes queued beside it);
-   * tells listeners after the commit if it queued rows. Callers issue the contact write and the outbox append together (`Promise.all`): the
-   * requests run in order inside the transaction anyway, and not awaiting in between saves
-   * a round trip per write.
+   * tells listeners after the commit if it queued rows. Callers issue the contact write and
+   * the outbox append together (`Promise.all`): the requests run in order inside the
+   * transaction anyway, and not awaiting in between saves a round trip per write.
    */
   private async write<T>(fn: (queue: QueueMutation) => Promise<T>): Promise<T> {
     let queued = 0;

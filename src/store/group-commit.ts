@@ -20,7 +20,7 @@ export type Transact = <T>(scope: () => Promise<T>) => Promise<T>;
 /** One write of a batch. */
 interface Job {
   readonly scope: () => Promise<unknown>;
-  /** Called before the write runs again alone, after a shared transaction rolled back. */
+  /** Called before the write runs again, after a shared transaction rolled back. */
   readonly beforeRetry: () => void;
   readonly resolve: (value: unknown) => void;
   readonly reject: (error: unknown) => void;
@@ -69,7 +69,9 @@ export class GroupCommit {
     try {
       while (this.waiting.length > 0) {
         const group = this.waiting.splice(0, MAX_GROUP);
-        await (group.length === 1 ? this.alone(group[0]!) : this.together(group));
+        const notRun = group.length === 1 ? await this.alone(group[0]!) : await this.together(group);
+        // Still ahead of every later arrival; they may share a transaction with those.
+        this.waiting.unshift(...notRun);
       }
     } finally {
       this.draining = false;
@@ -77,15 +79,26 @@ export class GroupCommit {
   }
 
   /** A write in its own transaction; never rejects (the job gets the outcome). */
-  private async alone(job: Job): Promise<void> {
+  private async alone(job: Job): Promise<readonly Job[]> {
     try {
       job.resolve(await this.transact(job.scope));
     } catch (e) {
       job.reject(e);
     }
+    return [];
   }
 
-  private async together(group: readonly Job[]): Promise<void> {
+  /** Runs `jobs` to the end in order, sharing transactions where it can. */
+  private async inOrder(jobs: readonly Job[]): Promise<void> {
+    let rest = jobs;
+    while (rest.length > 0) rest = rest.length === 1 ? await this.alone(rest[0]!) : await this.together(rest);
+  }
+
+  /**
+   * Runs `group` in one transaction. After a rollback it reruns the writes up to the failing
+   * one and returns the ones after it, not yet run, so that the caller keeps their order.
+   */
+  private async together(group: readonly Job[]): Promise<readonly Job[]> {
     let results: unknown[];
     // The write that threw, when one did (-1: the commit itself failed).
     let failedAt = -1;
@@ -100,21 +113,20 @@ export class GroupCommit {
         return out;
       });
     } catch {
-      // Rolled back as a whole. Every write runs again: the ones before the failing one as a
-      // group (they succeeded on this state), the failing one alone (its own error), the rest
-      // back at the head of the queue. A failed commit names no write: each runs alone.
+      // Rolled back as a whole. The writes before the failing one run again (together: they
+      // succeeded on this state), then the failing one alone (its own error); the rest go
+      // back to the caller. A failed commit names no write: each runs alone.
       for (const job of group) job.beforeRetry();
       if (failedAt < 0) {
         for (const job of group) await this.alone(job);
-        return;
+        return [];
       }
-      this.waiting.unshift(...group.slice(failedAt + 1));
-      const before = group.slice(0, failedAt);
-      if (before.length > 0) await (before.length === 1 ? this.alone(before[0]!) : this.together(before));
+      await this.inOrder(group.slice(0, failedAt));
       await this.alone(group[failedAt]!);
-      return;
+      return group.slice(failedAt + 1);
     }
     group.forEach((job, i) => { job.resolve(results[i]); });
+    return [];
   }
 }
 

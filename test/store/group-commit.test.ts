@@ -32,10 +32,14 @@ function recorder() {
       current = undefined;
     }
   };
-  const write = (name: string, fail = false) => async (): Promise<string> => {
+  const runs = new Map<string, number>();
+  /** A write named `name`; `fail` says, by attempt (1, 2...), whether it throws. */
+  const write = (name: string, fail: boolean | ((attempt: number) => boolean) = false) => async (): Promise<string> => {
     await Promise.resolve();
+    const attempt = (runs.get(name) ?? 0) + 1;
+    runs.set(name, attempt);
     current?.push(name);
-    if (fail) throw new Error(`${name} failed`);
+    if (typeof fail === 'function' ? fail(attempt) : fail) throw new Error(`${name} failed`);
     return `${name} done`;
   };
   return { transactions, transact, write, commits };
@@ -84,6 +88,18 @@ describe('GroupCommit', () => {
     const outcomes = await Promise.allSettled(['a', 'b', 'c', 'd', 'e', 'f'].map((n) => commits.submit(write(n, n === 'd'))));
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
     expect(transactions).toEqual([['a'], ['b', 'c', 'd', 'ROLLED BACK'], ['b', 'c'], ['d', 'ROLLED BACK'], ['e', 'f']]);
+  });
+
+  it('keeps arrival order when a rerun fails too (another tab changed the data in between)', async () => {
+    const { transactions, transact, write } = recorder();
+    const commits = new GroupCommit(transact);
+    const fails: Record<string, (attempt: number) => boolean> = { c: (n) => n >= 2, d: () => true };
+    const outcomes = await Promise.allSettled(['a', 'b', 'c', 'x', 'd', 'e'].map((n) => commits.submit(write(n, fails[n] ?? false))));
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'rejected', 'fulfilled']);
+    // x arrived before d, so it commits before d runs again.
+    expect(transactions).toEqual([
+      ['a'], ['b', 'c', 'x', 'd', 'ROLLED BACK'], ['b', 'c', 'ROLLED BACK'], ['b'], ['c', 'ROLLED BACK'], ['x'], ['d', 'ROLLED BACK'], ['e'],
+    ]);
   });
 
   it('a failed commit names no write: each runs again alone', async () => {
