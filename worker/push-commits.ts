@@ -88,7 +88,7 @@ export function commitRekey(
       // A pull may have brought the new contact already, as a copy the user may have edited
       // (or deleted here: then the id comes back past what that copy showed).
       const joined = await joinPulledCopy(deps, { tempId, serverId: server._id, base: base.info, created: cur.c, createdInfo: info, pulled: existing?.c });
-      const shown = existing === undefined ? await shownRevision(db, server._id) : undefined;
+      const shown = existing === undefined ? await revisionShownBefore(db, server._id) : undefined;
       info = joined.info;
       await db.contacts.delete(tempId);
       await db.contacts.put(contactRow(localFromServer(base, info, Math.max(joined.revision, (shown ?? 0) + 1))));
@@ -149,6 +149,16 @@ export function commitDeleted(deps: EngineDeps, snap: PushSnapshot, mutationId?:
     if (shown !== undefined) await rememberShownRevision(db, snap.contactId, shown);
     if (mutationId !== undefined) await forgetCreateAttempt(db, mutationId);
   });
+}
+
+/**
+ * The last revision `id` showed before the user deleted it here: recorded when the delete
+ * was acknowledged, or on its delete row while that is still pending.
+ */
+async function revisionShownBefore(db: ContactsDb, id: string): Promise<number | undefined> {
+  const [recorded, rows] = await Promise.all([shownRevision(db, id), db.outbox.where('contactId').equals(id).toArray()]);
+  const revisions = [recorded, ...rows.map((r) => (r.op === 'delete' ? r.lastRevision : undefined))].filter((r): r is number => r !== undefined);
+  return revisions.length === 0 ? undefined : Math.max(...revisions);
 }
 
 /** The revision the contact showed when the user deleted it here (its delete row says). */

@@ -88,4 +88,41 @@ describe('a replayed create re-keyed onto the copy a pull brought (soak seed 215
     await expectConverged(server, [a], token);
     await a.client.destroy();
   });
+
+  describe('the pulled copy edited and then deleted here (soak seed 1400947)', () => {
+    /** The pulled copy edited twice and deleted; the device's own copy edited once. */
+    async function deletedCopy(token: string) {
+      const { a, temp, pulled } = await twoCopies(token);
+      const once = (await a.client.updateContact(pulled._id, { jobTitle: 'Pulled 1' }, pulled.revision)).contact;
+      const twice = (await a.client.updateContact(pulled._id, { jobTitle: 'Pulled 2' }, once.revision)).contact;
+      await a.client.deleteContact(pulled._id);
+      await a.client.updateContact(temp._id, { company: 'Mine' }, temp.revision);
+      return { a, pulled, shown: twice.revision };
+    }
+
+    it('the delete acknowledged first: the id comes back past the revision the copy showed', async () => {
+      const token = freshToken();
+      const { a, pulled, shown } = await deletedCopy(token);
+      // The replay is refused for now: the DELETE goes alone.
+      a.net.inject(unavailable, { method: 'POST', path: '/contacts/v4/contacts' });
+      await expect(a.client.sync.syncNow()).rejects.toMatchObject({ status: 503 });
+      expect((await serverContacts(server, token)).has(pulled._id)).toBe(false);
+      await a.client.sync.syncNow().catch(() => undefined);
+      const back = await a.client.getContact(pulled._id);
+      expect(back.info.company).toBe('Mine');
+      expect(back.revision).toBeGreaterThan(shown);
+      await a.client.destroy();
+    });
+
+    it('the delete still pending at the re-key: the id comes back past the revision the copy showed', async () => {
+      const token = freshToken();
+      const { a, pulled, shown } = await deletedCopy(token);
+      a.net.inject(unavailable, { method: 'DELETE' });
+      await a.client.sync.syncNow().catch(() => undefined);
+      const back = await a.client.getContact(pulled._id).catch(() => undefined);
+      // Whatever the delete then decides, the id never shows `shown` (or less) with other info.
+      if (back !== undefined) expect(back.revision).toBeGreaterThan(shown);
+      await a.client.destroy();
+    });
+  });
 });
