@@ -9,7 +9,7 @@ import { asServerId, asServerRevision, type TempContactId } from '../src/model/i
 import { normalizeInfo } from '../src/model/normalize.js';
 import { contactRow } from '../src/store/index-keys.js';
 import { queueIfDiverged } from '../src/store/queue-if-diverged.js';
-import type { ContactRow, ContactsDb } from '../src/store/schema.js';
+import type { ContactRow, ContactsDb, OutboxRow } from '../src/store/schema.js';
 import { applyDeletion } from './apply-changes.js';
 import { storeConflicts, fieldConflictRows } from './conflict-rows.js';
 import { forgetCreateAttempt } from './create-attempts.js';
@@ -145,7 +145,7 @@ export function commitDeleted(deps: EngineDeps, snap: PushSnapshot, mutationId?:
     await db.outbox.bulkDelete(seqsOf(snap.rows));
     await db.bases.delete(snap.contactId);
     await forgetUpdateAttempts(db, snap.contactId);
-    const shown = lastRevisionOf(snap);
+    const shown = deletedAtRevision(snap.rows);
     if (shown !== undefined) await rememberShownRevision(db, snap.contactId, shown);
     if (mutationId !== undefined) await forgetCreateAttempt(db, mutationId);
   });
@@ -157,13 +157,13 @@ export function commitDeleted(deps: EngineDeps, snap: PushSnapshot, mutationId?:
  */
 async function revisionShownBefore(db: ContactsDb, id: string): Promise<number | undefined> {
   const [recorded, rows] = await Promise.all([shownRevision(db, id), db.outbox.where('contactId').equals(id).toArray()]);
-  const revisions = [recorded, ...rows.map((r) => (r.op === 'delete' ? r.lastRevision : undefined))].filter((r): r is number => r !== undefined);
-  return revisions.length === 0 ? undefined : Math.max(...revisions);
+  const pending = deletedAtRevision(rows);
+  return recorded === undefined || pending === undefined ? recorded ?? pending : Math.max(recorded, pending);
 }
 
-/** The revision the contact showed when the user deleted it here (its delete row says). */
-function lastRevisionOf(snap: PushSnapshot): number | undefined {
-  const revisions = snap.rows.flatMap((r) => (r.op === 'delete' && r.lastRevision !== undefined ? [r.lastRevision] : []));
+/** The revision the contact showed when the user deleted it here, as its delete rows say. */
+function deletedAtRevision(rows: readonly OutboxRow[]): number | undefined {
+  const revisions = rows.flatMap((r) => (r.op === 'delete' && r.lastRevision !== undefined ? [r.lastRevision] : []));
   return revisions.length === 0 ? undefined : Math.max(...revisions);
 }
 
@@ -231,11 +231,7 @@ function refusedCreateAsItIsNow(conflict: Conflict, cur: Contact | undefined, cr
  * removed the row but remembers it, so a refused delete continues the sequence.
  */
 function lastKnownRevision(snap: PushSnapshot): number {
-  let revision = snap.row?.c.revision ?? 0;
-  for (const row of snap.rows) {
-    if (row.op === 'delete' && row.lastRevision !== undefined) revision = Math.max(revision, row.lastRevision);
-  }
-  return revision;
+  return Math.max(snap.row?.c.revision ?? 0, deletedAtRevision(snap.rows) ?? 0);
 }
 
 /**

@@ -50,10 +50,7 @@ export async function runQuery(db: ContactsDb, query: ContactQuery): Promise<Que
  */
 export async function runQueryItems(db: ContactsDb, query: ContactQuery): Promise<Contact[]> {
   const walk = matchesOnlyWalk(planQuery(query), query);
-  if (walk === undefined) return (await runQuery(db, query)).items;
-  if (query.limit === 0) return [];
-  const rows = await ordered(db, walk).offset(query.offset).limit(query.limit).toArray();
-  return rows.map((r) => r.c);
+  return walk === undefined ? (await runQuery(db, query)).items : walkPage(db, walk, query);
 }
 
 /** A plan that walks an index in the query's sort order. */
@@ -69,11 +66,18 @@ function matchesOnlyWalk(plan: QueryPlan, query: ContactQuery): Walk | undefined
  * reads go out together: one round trip to IndexedDB instead of two.
  */
 async function orderedPage(db: ContactsDb, plan: Walk, query: ContactQuery): Promise<QueryPage> {
-  const [totalCount, rows] = await Promise.all([
+  const [totalCount, items] = await Promise.all([
     plan.kind === 'ordered' ? db.contacts.count() : inRange(db, plan.index, plan.range).count(),
-    query.limit === 0 ? [] : ordered(db, plan).offset(query.offset).limit(query.limit).toArray(),
+    walkPage(db, plan, query),
   ]);
-  return { items: rows.map((r) => r.c), totalCount };
+  return { items, totalCount };
+}
+
+/** The page of a walk whose every row matches: `offset` rows skipped, `limit` read. */
+async function walkPage(db: ContactsDb, plan: Walk, query: ContactQuery): Promise<Contact[]> {
+  if (query.limit === 0) return [];
+  const rows = await ordered(db, plan).offset(query.offset).limit(query.limit).toArray();
+  return rows.map((r) => r.c);
 }
 
 function readRows(db: ContactsDb, plan: QueryPlan): Promise<ContactRow[]> {
