@@ -42,8 +42,12 @@ export interface CopiesToJoin {
  * The re-keyed contact's local view: the pulled copy's edits and the device's own, both
  * rebased on `base`. A field both copies set differently takes the value of the copy edited
  * last (by its newest pending outbox row); the other value is stored as a field conflict of
- * the server id, so the user can still pick it. Call inside the re-key's transaction, before
- * the temporary id's rows move to the server id.
+ * the server id, so the user can still pick it. Each copy counts by its net change since
+ * `base`, as two users' edits would: the user saw two contacts, and a label added and then
+ * removed on one copy is no change of that copy, so the other copy's add of it stands
+ * (soak seed 1700470). The order of edits across copies is not kept anyway: a copy's rows
+ * that cancel out may be pushed, and dropped, before the join. Call inside the re-key's
+ * transaction, before the temporary id's rows move to the server id.
  *
  * @example
  * ```ts

@@ -7,8 +7,8 @@
  *   or v is in a conflict, or the contact was deleted (for good, or by a later delete);
  * - add v to a set (emails, phones, labels): the server has v there, or v was removed by
  *   anyone (a removal wins), or v is in a conflict, or the contact was deleted;
- * - remove v: the server lacks v there, or v was added again (by someone else, or later),
- *   or v is in a conflict;
+ * - remove v: the server lacks v there, or v was added again (by someone else, or later, or
+ *   on the other of two copies the device showed), or v is in a conflict;
  * - create: the server has the tag, or the contact was deleted, or the tag is in a conflict;
  * - delete: the server no longer has that id, or the id is in a conflict (a refusal).
  * Nothing vanished: a contact the server answered for once and lacks at the end was
@@ -82,9 +82,17 @@ function kept(f: Facts, e: AcceptedEdit): boolean {
     case 'remove':
       return onServer.every((c) => !itemsAt(c.info, setPath(e)).includes(e.value)) || mentioned(f, e.value)
         || f.edits.some((o) => o.tag === e.tag && o.kind === 'add' && o.path === e.path && o.value === e.value
-          && (o.actor !== e.actor || o.step > e.step));
+          && (o.actor !== e.actor || o.step > e.step || onOtherCopy(o, e)));
   }
 }
+
+/**
+ * Made on two copies of one contact that the device showed side by side. Each copy's net
+ * change is merged when they are joined (worker/join-pulled-copy.ts), so an add on one copy
+ * is not undone by a later removal on the other: labelled on copy B, then labelled and
+ * unlabelled on copy A, the contact keeps the label (soak seed 1700470).
+ */
+const onOtherCopy = (o: AcceptedEdit, e: AcceptedEdit): boolean => o.copy !== undefined && e.copy !== undefined && o.copy !== e.copy;
 
 const setPath = (e: AcceptedEdit): 'emails' | 'phones' | 'labels' => e.path as 'emails' | 'phones' | 'labels';
 

@@ -17,6 +17,12 @@ export interface AcceptedEdit {
   readonly kind: EditKind;
   readonly path: string;
   readonly value: string;
+  /**
+   * The local id the edit was made on, when the device showed two copies of the contact
+   * (`twinCopy` in local-steps.ts). The user saw two contacts: edits on different copies
+   * are concurrent, like two users' edits, however they were ordered in time.
+   */
+  readonly copy?: string;
 }
 
 /** How emails are compared: case-blind (phones are compared as typed, which the server keeps). */
@@ -84,18 +90,22 @@ export class EditLog {
    * A contact went from `before` to `after` (an update or a label change). With `scope`, only
    * what the write named counts: when engines sync by themselves (load runs), a pull between
    * the read and the write changes other fields, and those changes are not this write's.
+   * `copy`: see `AcceptedEdit.copy`.
    */
-  changed(actor: string, step: number, tag: string, before: ContactInfo | undefined, after: ContactInfo, scope?: EditScope): void {
+  changed(
+    actor: string, step: number, tag: string, before: ContactInfo | undefined, after: ContactInfo, scope?: EditScope, copy?: string,
+  ): void {
+    const on = copy === undefined ? {} : { copy };
     const inScope = (path: string): boolean => scope === undefined || scope.paths.has(path);
     const old = scalarsOf(before);
     const now = scalarsOf(after);
     for (const [path, value] of now) {
       // A value that was already there is no new edit; only what this write set is checked.
-      if (old.get(path) !== value && inScope(path)) this.edits.push({ actor, step, tag, kind: 'set', path, value });
+      if (old.get(path) !== value && inScope(path)) this.edits.push({ actor, step, tag, kind: 'set', path, value, ...on });
     }
     // A cleared field is an edit too (value ''): it supersedes earlier values, and is not
     // itself checked (a clear cannot be told apart from a value never set).
-    for (const path of old.keys()) if (!now.has(path) && inScope(path)) this.edits.push({ actor, step, tag, kind: 'set', path, value: '' });
+    for (const path of old.keys()) if (!now.has(path) && inScope(path)) this.edits.push({ actor, step, tag, kind: 'set', path, value: '', ...on });
     for (const path of ['emails', 'phones', 'labels'] as const) {
       if (!inScope(path)) continue;
       const named = path === 'labels' ? scope?.labels : undefined;
@@ -104,8 +114,8 @@ export class EditLog {
       const was = countOf(itemsAt(before, path));
       const now = countOf(itemsAt(after, path));
       const wanted = (v: string): boolean => named === undefined || named.has(v);
-      for (const [v, n] of now) if (n > (was.get(v) ?? 0) && wanted(v)) this.edits.push({ actor, step, tag, kind: 'add', path, value: v });
-      for (const v of was.keys()) if (!now.has(v) && wanted(v)) this.edits.push({ actor, step, tag, kind: 'remove', path, value: v });
+      for (const [v, n] of now) if (n > (was.get(v) ?? 0) && wanted(v)) this.edits.push({ actor, step, tag, kind: 'add', path, value: v, ...on });
+      for (const v of was.keys()) if (!now.has(v) && wanted(v)) this.edits.push({ actor, step, tag, kind: 'remove', path, value: v, ...on });
     }
   }
 

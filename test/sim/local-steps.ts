@@ -27,8 +27,11 @@ const EXPECTED: Readonly<Record<LocalStep['kind'], readonly string[]>> = {
 /** How a step chooses the contact it writes to. */
 export type ContactPicker = (world: SimWorld, d: SimDevice, prng: Prng) => Promise<Contact | undefined>;
 
-/** Runs one local write on its device; `pick` chooses the target (default: any of the device's contacts). */
-export async function runLocalStep(world: SimWorld, step: LocalStep, pick: ContactPicker = pickContact): Promise<void> {
+/**
+ * Runs one local write on its device; `pick` chooses the target (default: any of the
+ * device's contacts, and then the edit log knows when the device showed two copies of it).
+ */
+export async function runLocalStep(world: SimWorld, step: LocalStep, pick?: ContactPicker): Promise<void> {
   const d = world.device(step.device);
   const prng = new Prng(step.r);
   try {
@@ -44,7 +47,7 @@ export async function runLocalStep(world: SimWorld, step: LocalStep, pick: Conta
   }
 }
 
-async function write(world: SimWorld, d: SimDevice, step: LocalStep, prng: Prng, pick: ContactPicker): Promise<void> {
+async function write(world: SimWorld, d: SimDevice, step: LocalStep, prng: Prng, pick: ContactPicker | undefined): Promise<void> {
   if (step.kind === 'create') {
     const { contact } = await d.client.createContact(newInfo(prng, step.id, `T${step.id}`), prng.chance(0.1) ? { allowDuplicates: true } : {});
     if (contact.revision !== 1) world.violate('monotonic-revisions', `${d.actor}: a new contact has revision ${contact.revision}`, step.id);
@@ -52,11 +55,19 @@ async function write(world: SimWorld, d: SimDevice, step: LocalStep, prng: Prng,
     world.edits.created(d.actor, step.id, contact.info);
     return;
   }
-  const target = await pick(world, d, prng);
+  let target: Contact | undefined;
+  let copy: string | undefined;
+  if (pick === undefined) {
+    const contacts = await world.contactsOf(d);
+    target = pickFrom(contacts, prng);
+    copy = target === undefined ? undefined : twinCopy(contacts, target);
+  } else {
+    target = await pick(world, d, prng);
+  }
   if (target === undefined) return;
   const tag = tagOf(target.info) ?? '';
   switch (step.kind) {
-    case 'update': return update(world, d, step, prng, target);
+    case 'update': return update(world, d, step, prng, target, copy);
     case 'delete':
       await d.client.deleteContact(target._id);
       world.deletedLocally(d, target._id);
@@ -66,7 +77,7 @@ async function write(world: SimWorld, d: SimDevice, step: LocalStep, prng: Prng,
       const keys = prng.chance(0.04) ? [BAD_LABEL] : [prng.pick(LABEL_POOL)];
       const { contact } = await d.client.labelContact(target._id, keys);
       world.wrote(d, step.id, contact);
-      world.edits.changed(d.actor, step.id, tag, target.info, contact.info, world.paused ? undefined : { paths: new Set(['labels']), labels: new Set(keys) });
+      world.edits.changed(d.actor, step.id, tag, target.info, contact.info, world.paused ? undefined : { paths: new Set(['labels']), labels: new Set(keys) }, copy);
       return;
     }
     case 'unlabel': {
@@ -75,13 +86,15 @@ async function write(world: SimWorld, d: SimDevice, step: LocalStep, prng: Prng,
       const removed = prng.pick(present);
       const { contact } = await d.client.unlabelContact(target._id, [removed]);
       world.wrote(d, step.id, contact);
-      world.edits.changed(d.actor, step.id, tag, target.info, contact.info, world.paused ? undefined : { paths: new Set(['labels']), labels: new Set([removed]) });
+      world.edits.changed(d.actor, step.id, tag, target.info, contact.info, world.paused ? undefined : { paths: new Set(['labels']), labels: new Set([removed]) }, copy);
       return;
     }
   }
 }
 
-async function update(world: SimWorld, d: SimDevice, step: Extract<LocalStep, { kind: 'update' }>, prng: Prng, target: Contact): Promise<void> {
+async function update(
+  world: SimWorld, d: SimDevice, step: Extract<LocalStep, { kind: 'update' }>, prng: Prng, target: Contact, copy: string | undefined,
+): Promise<void> {
   const patch = randomPatch(prng, step.id, target.info);
   // A stale revision: one the app read earlier, or (for a new contact) one that never existed.
   const revision = !step.stale ? target.revision : target.revision > 1 ? target.revision - 1 : target.revision + 1;
@@ -101,13 +114,26 @@ async function update(world: SimWorld, d: SimDevice, step: Extract<LocalStep, { 
   // revision can never become current again.
   if (step.stale && (world.paused || revision < target.revision)) world.violate('local-api', `${d.actor}: update with stale revision ${revision} (current ${target.revision}) accepted`, step.id);
   world.wrote(d, step.id, contact);
-  world.edits.changed(d.actor, step.id, tagOf(target.info) ?? '', target.info, contact.info, world.paused ? undefined : scopeOfPatch(patch));
+  world.edits.changed(d.actor, step.id, tagOf(target.info) ?? '', target.info, contact.info, world.paused ? undefined : scopeOfPatch(patch), copy);
 }
 
 /** A contact of the device, chosen by the step's own randomness. */
 export async function pickContact(world: SimWorld, d: SimDevice, prng: Prng): Promise<Contact | undefined> {
-  const contacts = await world.contactsOf(d);
+  return pickFrom(await world.contactsOf(d), prng);
+}
+
+function pickFrom(contacts: readonly Contact[], prng: Prng): Contact | undefined {
   return contacts.length === 0 ? undefined : prng.pick(contacts);
+}
+
+/**
+ * `target`'s id when the device shows another contact with the same tag: two copies of one
+ * contact (a create whose answer was lost, and a pull that brought the server's copy before
+ * the replay learnt the id). The edit log then keeps which copy an edit was made on.
+ */
+export function twinCopy(contacts: readonly Contact[], target: Contact): string | undefined {
+  const tag = tagOf(target.info);
+  return contacts.some((c) => c._id !== target._id && tagOf(c.info) === tag) ? target._id : undefined;
 }
 
 /** An error as one line. */

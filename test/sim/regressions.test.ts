@@ -342,6 +342,18 @@ describe('found by the soak, replayed from the shrunk history of the seed', () =
     expect(result.violations).toEqual([]);
   }, 60_000);
 
+  it('seed 1700470: a label removed on one of two copies of a contact does not undo its adding on the other', async () => {
+    // d0 creates T5; the POST's answer is lost, a 429 on the replay, and the round's pull
+    // brings the server's copy: d0 shows two T5s. d0 labels the pulled copy gold (step 15),
+    // labels its own copy gold (96), and unlabels the pulled copy (107). The join keeps each
+    // copy's net change, so gold stays; the check read the removal as the user's last word on
+    // the contact and flagged it. Edits on two copies shown side by side are now concurrent
+    // in the check (edit-log.ts `copy`). History: fixtures/seed-1700470.json (8 steps).
+    const plan = JSON.parse(readFileSync(new URL('./fixtures/seed-1700470.json', import.meta.url), 'utf8')) as SimPlan;
+    const result = await runOnce(sim, plan);
+    expect(result.violations).toEqual([]);
+  }, 60_000);
+
   it('seed 1918: an extended field set while a round\'s first request was held is not lost', async () => {
     // Failed once (no-lost-edit, d1's ext:custom.sim-score at step 112) and never again in 6
     // replays: the failure depends on timing the seed does not fix. Its history has lost

@@ -7,7 +7,7 @@ import type { Conflict } from '../../src/model/conflict.js';
 import { ContactsError } from '../../src/model/contacts-error.js';
 import type { Fault } from '../support/faulty-fetch.js';
 import { canonicalJson } from './canonical-json.js';
-import { describe, pickContact } from './local-steps.js';
+import { describe, pickContact, twinCopy } from './local-steps.js';
 import { Prng } from './prng.js';
 import { resolveAndLog } from './resolve-and-log.js';
 import { timed } from './profile.js';
@@ -107,7 +107,7 @@ async function editDuringRound(world: SimWorld, d: SimDevice, step: number, prng
   try {
     const { contact } = await d.client.updateContact(target._id, randomPatch(prng, step, target.info), target.revision);
     world.wrote(d, step, contact);
-    world.edits.changed(d.actor, step, tagOf(target.info) ?? '', target.info, contact.info);
+    world.edits.changed(d.actor, step, tagOf(target.info) ?? '', target.info, contact.info, undefined, twinCopy(contacts, target));
   } catch (e) {
     // The engine may commit to the contact between the read and the write (other contacts'
     // pushes go on while one request is held): a stale revision is then refused, rightly.

@@ -89,6 +89,44 @@ describe('a replayed create re-keyed onto the copy a pull brought (soak seed 215
     await a.client.destroy();
   });
 
+  describe('a label added on one copy and added then removed on the other (soak seed 1700470)', () => {
+    // The user saw two contacts: each copy's net change is kept. The pulled copy nets to
+    // nothing, the device's own copy adds the label, so the label stays, whichever copy's
+    // rows are pushed first.
+    async function labelledTwice(token: string) {
+      const { a, temp, pulled } = await twoCopies(token);
+      await a.client.labelContact(pulled._id, ['custom.gold']);
+      await a.client.labelContact(temp._id, ['custom.gold']);
+      await a.client.unlabelContact(pulled._id, ['custom.gold']);
+      return { a, pulled };
+    }
+
+    it('the pulled copy\'s rows still pending at the re-key', async () => {
+      const token = freshToken();
+      const { a, pulled } = await labelledTwice(token);
+      a.net.inject(unavailable, { method: 'PATCH' });
+      await expect(a.client.sync.syncNow()).rejects.toMatchObject({ status: 503 });
+      expect((await a.client.getContact(pulled._id)).info.labelKeys?.items).toEqual(['custom.gold']);
+      await a.client.sync.syncNow();
+      expect((await serverContacts(server, token)).get(pulled._id)?.info.labelKeys?.items).toEqual(['custom.gold']);
+      await expectConverged(server, [a], token);
+      await a.client.destroy();
+    });
+
+    it('the pulled copy\'s rows done before the re-key (they cancel out)', async () => {
+      const token = freshToken();
+      const { a, pulled } = await labelledTwice(token);
+      a.net.inject(unavailable, { method: 'POST', path: '/contacts/v4/contacts' });
+      await expect(a.client.sync.syncNow()).rejects.toMatchObject({ status: 503 });
+      expect((await serverContacts(server, token)).get(pulled._id)?.info.labelKeys).toBeUndefined();
+      await a.client.sync.syncNow();
+      expect((await a.client.getContact(pulled._id)).info.labelKeys?.items).toEqual(['custom.gold']);
+      expect((await serverContacts(server, token)).get(pulled._id)?.info.labelKeys?.items).toEqual(['custom.gold']);
+      await expectConverged(server, [a], token);
+      await a.client.destroy();
+    });
+  });
+
   describe('the pulled copy edited and then deleted here (soak seed 1400947)', () => {
     /** The pulled copy edited twice and deleted; the device's own copy edited once. */
     async function deletedCopy(token: string) {
