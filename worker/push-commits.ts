@@ -26,18 +26,19 @@ async function putBase(db: ContactsDb, server: Contact): Promise<void> {
 }
 
 /**
- * Replaces the stored row of `id` with `row`. Through `update` rather than `put`: Dexie then
- * reads the old row in the transaction and tells live queries (in every tab) only about the
- * index keys that changed; after a `put` it assumes all of them did, and every page's
+ * Replaces the stored row of `id` with `row`. Through `bulkUpdate` rather than `put`: Dexie
+ * then reads the old row in the transaction and tells live queries (in every tab) only about
+ * the index keys that changed; after a `put` it assumes all of them did, and every page's
  * sorted list re-runs for each acknowledged edit (profiled: most of the main thread's work
- * during a push). The stored row is the same either way.
+ * during a push). `bulkUpdate` of one key reads that row by key; `update` would first run a
+ * key query for it (three requests instead of two). The stored row is the same either way.
  */
 async function rewriteRow(db: ContactsDb, id: string, row: ContactRow): Promise<void> {
   if (row._id !== id) {
     await db.contacts.put(row);
     return;
   }
-  await db.contacts.update(id, { c: row.c, k: row.k });
+  await db.contacts.bulkUpdate([{ key: id, changes: { c: row.c, k: row.k } }]);
 }
 
 /** The server accepted a PATCH of `sent`: base := its copy, the pushed rows are done. */
