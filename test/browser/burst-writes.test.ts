@@ -5,13 +5,11 @@
  * alone with their own codes, every other write lands, the outbox holds exactly the
  * accepted ones, and after going online each reaches the server exactly once.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../server/index.js';
-import { launchChromium } from '../support/chromium.js';
+import { describe, expect, it } from 'vitest';
 import { openDemo, waitForCount, waitForPending } from './support/demo-page.js';
-import { freshToken, startDemoServer } from './support/demo-server.js';
+import { freshToken } from './support/demo-server.js';
 import { createOnServer, serverContacts } from './support/server-api.js';
+import { browserSuite } from './support/browser-suite.js';
 
 declare global {
   interface Window {
@@ -23,26 +21,15 @@ declare global {
 const UPDATES = 60;
 const CREATES = 20;
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 describe('a burst of writes (group commit)', () => {
   it('shares transactions, fails only the bad writes, and syncs each accepted one exactly once', async () => {
     const token = freshToken();
     for (let i = 0; i < UPDATES; i++) {
-      await createOnServer(server.url, token, { name: { first: `B${i}`, last: 'Burst' }, emails: { items: [{ email: `b${i}@example.com` }] }, company: 'before' });
+      await createOnServer(suite.server.url, token, { name: { first: `B${i}`, last: 'Burst' }, emails: { items: [{ email: `b${i}@example.com` }] }, company: 'before' });
     }
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     try {
       // Counts the page's write transactions over contacts + outbox + aliases (ContactStore's
       // scope; the sync engine, in its worker, has another global and a wider scope).
@@ -54,7 +41,7 @@ describe('a burst of writes (group commit)', () => {
           return native.call(this, names, mode, options);
         };
       });
-      const page = await openDemo(context, server.url, token);
+      const page = await openDemo(context, suite.server.url, token);
       await waitForCount(page, UPDATES);
       await page.getByTestId('offline-switch').check();
       const outcome = await page.evaluate(async ({ creates }) => {
@@ -85,7 +72,7 @@ describe('a burst of writes (group commit)', () => {
 
       await page.getByTestId('offline-switch').uncheck();
       await waitForPending(page, 0, 60_000);
-      const all = [...(await serverContacts(server.url, token)).values()];
+      const all = [...(await serverContacts(suite.server.url, token)).values()];
       const updated = all.filter((c) => c.info.name?.last === 'Burst');
       const created = all.filter((c) => c.info.name?.last === 'BurstNew');
       expect(updated).toHaveLength(UPDATES);

@@ -13,13 +13,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer, ServerStats } from '../../server/index.js';
-import { launchChromium, launchPersistent } from '../support/chromium.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { ServerStats } from '../../server/index.js';
+import { launchPersistent } from '../support/chromium.js';
 import { demoUrl, openDemo, waitForCount, waitForPending, waitReady } from './support/demo-page.js';
-import { freshToken, startDemoServer } from './support/demo-server.js';
+import { freshToken } from './support/demo-server.js';
 import { createOnServer, eventually, serverContacts } from './support/server-api.js';
+import { browserSuite } from './support/browser-suite.js';
 
 declare global {
   interface Window {
@@ -32,20 +33,7 @@ const UPDATES = 100;
 const CREATES = 100;
 const WRITE_DELAY_MS = 40;
 
-let server: RunningServer;
-let browser: Browser;
-const cleanups: (() => Promise<void> | void)[] = [];
-
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  for (const c of cleanups.reverse()) await c();
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 /** Writes (creates and updates) the server answered. */
 function writes(stats: ServerStats): number {
@@ -64,7 +52,7 @@ async function slowWrites(context: BrowserContext): Promise<void> {
 
 /** Creates the contacts to update, on the server. */
 async function seed(token: string): Promise<void> {
-  for (let i = 0; i < UPDATES; i++) await createOnServer(server.url, token, { name: { first: `U${i}`, last: 'Crash' }, company: 'before' });
+  for (let i = 0; i < UPDATES; i++) await createOnServer(suite.server.url, token, { name: { first: `U${i}`, last: 'Crash' }, company: 'before' });
 }
 
 /** Pauses sync, queues the 200 edits through the page's client, resumes: the push starts. */
@@ -83,12 +71,12 @@ async function queueEditsAndResume(page: Page): Promise<void> {
 
 /** Waits until the push is under way but not done. */
 async function midPush(base: number): Promise<void> {
-  await eventually('the push to be under way', () => (writes(server.stats()) - base >= 30 ? true : undefined), 60_000, 10);
+  await eventually('the push to be under way', () => (writes(suite.server.stats()) - base >= 30 ? true : undefined), 60_000, 10);
 }
 
 /** Every edit arrived exactly once. */
 async function expectExactlyOnce(token: string): Promise<void> {
-  const all = [...(await serverContacts(server.url, token)).values()];
+  const all = [...(await serverContacts(suite.server.url, token)).values()];
   const updated = all.filter((c) => c.info.name?.last === 'Crash');
   const created = all.filter((c) => c.info.name?.last === 'CrashNew');
   expect(updated).toHaveLength(UPDATES);
@@ -104,8 +92,8 @@ describe('crash safety', () => {
   it('a worker terminated in the middle of a push: after a reload every edit arrives exactly once', async () => {
     const token = freshToken();
     await seed(token);
-    const context = await browser.newContext();
-    cleanups.push(() => context.close());
+    const context = await suite.browser.newContext();
+    suite.onClose(() => context.close());
     await context.addInitScript(() => {
       const Native = window.Worker;
       window.Worker = class extends Native {
@@ -116,13 +104,13 @@ describe('crash safety', () => {
       };
     });
     await slowWrites(context);
-    const page = await openDemo(context, server.url, token);
+    const page = await openDemo(context, suite.server.url, token);
     await waitForCount(page, UPDATES);
-    const base = writes(server.stats());
+    const base = writes(suite.server.stats());
     await queueEditsAndResume(page);
     await midPush(base);
     await page.evaluate(() => { for (const w of window.__workers ?? []) w.terminate(); });
-    const sent = writes(server.stats()) - base;
+    const sent = writes(suite.server.stats()) - base;
     expect(sent).toBeLessThan(UPDATES + CREATES);
 
     await page.reload();
@@ -135,26 +123,26 @@ describe('crash safety', () => {
     const token = freshToken();
     await seed(token);
     const profile = mkdtempSync(join(tmpdir(), 'offline-contacts-crash-'));
-    cleanups.push(() => rmSync(profile, { recursive: true, force: true }));
+    suite.onClose(() => rmSync(profile, { recursive: true, force: true }));
     const first = await launchPersistent(profile);
-    cleanups.push(() => first.close().catch(() => undefined));
+    suite.onClose(() => first.close().catch(() => undefined));
     await slowWrites(first);
-    const page = await openDemo(first, server.url, token);
+    const page = await openDemo(first, suite.server.url, token);
     await waitForCount(page, UPDATES);
-    const base = writes(server.stats());
+    const base = writes(suite.server.stats());
     await queueEditsAndResume(page);
     await midPush(base);
     const crashed = new Promise<void>((resolve) => page.once('crash', () => resolve()));
     const cdp = await first.newCDPSession(page);
     cdp.send('Page.crash').catch(() => undefined); // never answers: the renderer is gone
     await crashed;
-    expect(writes(server.stats()) - base).toBeLessThan(UPDATES + CREATES);
+    expect(writes(suite.server.stats()) - base).toBeLessThan(UPDATES + CREATES);
     await first.close();
 
     const second = await launchPersistent(profile);
-    cleanups.push(() => second.close().catch(() => undefined));
+    suite.onClose(() => second.close().catch(() => undefined));
     const again = await second.newPage();
-    await again.goto(demoUrl(server.url, token));
+    await again.goto(demoUrl(suite.server.url, token));
     await waitReady(again);
     await waitForPending(again, 0, 90_000);
     await expectExactlyOnce(token);

@@ -4,29 +4,18 @@
  * test/browser/__screenshots__/ (git-ignored). The conflicts panel's are taken by
  * two-devices.test.ts. Each screen is also checked for what it must show.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { seedTenant } from '../../scripts/seed-contacts.js';
-import type { RunningServer } from '../../server/index.js';
-import { launchChromium } from '../support/chromium.js';
 import {
   openDemo, save, screenshot, setField, VIEWPORTS, waitForCount, waitForPending, waitForServiceWorker,
 } from './support/demo-page.js';
-import { freshToken, startDemoServer } from './support/demo-server.js';
+import { freshToken } from './support/demo-server.js';
+import { browserSuite } from './support/browser-suite.js';
 
 const SAMPLE = 40;
-let server: RunningServer;
-let browser: Browser;
 
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 async function firstRowName(page: Page): Promise<string> {
   return (await page.getByTestId('contact-row').first().locator('.row-name').textContent()) ?? '';
@@ -35,10 +24,10 @@ async function firstRowName(page: Page): Promise<string> {
 describe.each(Object.entries(VIEWPORTS))('screens at %s size', (size, viewport) => {
   it('list, editor with validation messages, offline state', async () => {
     const token = freshToken();
-    await seedTenant({ url: server.url, token }, SAMPLE, 7);
-    const context = await browser.newContext({ viewport });
+    await seedTenant({ url: suite.server.url, token }, SAMPLE, 7);
+    const context = await suite.browser.newContext({ viewport });
     try {
-      const page = await openDemo(context, server.url, token);
+      const page = await openDemo(context, suite.server.url, token);
       await waitForCount(page, SAMPLE);
       await waitForServiceWorker(page);
       await screenshot(page, `list-${size}`);

@@ -5,35 +5,21 @@
  * "Take theirs" on B converges both devices and the server. The conflicts panel is
  * screenshotted at phone and desktop sizes on the way.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../server/index.js';
-import { launchChromium } from '../support/chromium.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   fieldValue, openContact, openDemo, save, screenshot, setField, syncNowAndSettle, VIEWPORTS, waitForCount, waitForPending,
 } from './support/demo-page.js';
-import { freshToken, startDemoServer } from './support/demo-server.js';
+import { freshToken } from './support/demo-server.js';
 import { createOnServer, eventually, serverContacts } from './support/server-api.js';
+import { browserSuite } from './support/browser-suite.js';
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 async function device(token: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
-  contexts.push(context);
-  const page = await openDemo(context, server.url, token);
+  const context = await suite.browser.newContext({ viewport: VIEWPORTS.desktop });
+  suite.onClose(() => context.close().catch(() => undefined));
+  const page = await openDemo(context, suite.server.url, token);
   await waitForCount(page, 1);
   await openContact(page, 'Ada Byron');
   return { context, page };
@@ -50,7 +36,7 @@ async function fields(page: Page): Promise<Record<string, string>> {
 describe('two devices', () => {
   it('merge different fields, record one conflict on the second, and converge on "take theirs"', async () => {
     const token = freshToken();
-    const ada = await createOnServer(server.url, token, { name: { first: 'Ada', last: 'Byron' }, company: 'Analytical Engines', jobTitle: 'Mathematician' });
+    const ada = await createOnServer(suite.server.url, token, { name: { first: 'Ada', last: 'Byron' }, company: 'Analytical Engines', jobTitle: 'Mathematician' });
     const a = await device(token);
     const b = await device(token);
 
@@ -67,7 +53,7 @@ describe('two devices', () => {
 
     await a.context.setOffline(false);
     await waitForPending(a.page, 0, 60_000);
-    await eventually('A on the server', async () => ((await serverContacts(server.url, token)).get(ada.id)?.info.company === 'Babbage & Co' ? true : undefined));
+    await eventually('A on the server', async () => ((await serverContacts(suite.server.url, token)).get(ada.id)?.info.company === 'Babbage & Co' ? true : undefined));
     await b.context.setOffline(false);
     await waitForPending(b.page, 0, 60_000);
     await syncNowAndSettle(a.page);
@@ -75,7 +61,7 @@ describe('two devices', () => {
     const merged = { company: 'Lovelace Ltd', jobTitle: 'Programmer', birthdate: '1815-12-10' };
     await expect.poll(() => fields(b.page), { timeout: 20_000 }).toEqual(merged);
     await expect.poll(() => fields(a.page), { timeout: 20_000 }).toEqual(merged);
-    const onServer = (await serverContacts(server.url, token)).get(ada.id)?.info;
+    const onServer = (await serverContacts(suite.server.url, token)).get(ada.id)?.info;
     expect({ company: onServer?.company, jobTitle: onServer?.jobTitle, birthdate: onServer?.birthdate }).toEqual(merged);
 
     expect(await a.page.getByTestId('conflicts-button').count()).toBe(0);
@@ -93,14 +79,14 @@ describe('two devices', () => {
     await card.getByTestId('take-theirs').click();
     await expect.poll(() => card.count()).toBe(0);
     await waitForPending(b.page, 0, 60_000);
-    await eventually('theirs on the server', async () => ((await serverContacts(server.url, token)).get(ada.id)?.info.company === 'Babbage & Co' ? true : undefined));
+    await eventually('theirs on the server', async () => ((await serverContacts(suite.server.url, token)).get(ada.id)?.info.company === 'Babbage & Co' ? true : undefined));
     await syncNowAndSettle(a.page);
     const converged = { ...merged, company: 'Babbage & Co' };
     await b.page.setViewportSize(VIEWPORTS.desktop);
     await openContact(b.page, 'Ada Byron');
     await expect.poll(() => fields(b.page), { timeout: 20_000 }).toEqual(converged);
     await expect.poll(() => fields(a.page), { timeout: 20_000 }).toEqual(converged);
-    const final = (await serverContacts(server.url, token)).get(ada.id)?.info;
+    const final = (await serverContacts(suite.server.url, token)).get(ada.id)?.info;
     expect({ company: final?.company, jobTitle: final?.jobTitle, birthdate: final?.birthdate }).toEqual(converged);
   });
 });

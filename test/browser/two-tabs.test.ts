@@ -4,28 +4,17 @@
  * checked against the server's own request counter); an edit made in one tab appears live in
  * the other; when the leading tab closes, the other tab's worker takes over within 10 s.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer, ServerStats } from '../../server/index.js';
-import { launchChromium } from '../support/chromium.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { ServerStats } from '../../server/index.js';
 import {
   createViaUi, fieldValue, openContact, openDemo, save, setField, syncNowAndSettle, waitForCount, waitForPending,
 } from './support/demo-page.js';
-import { freshToken, startDemoServer } from './support/demo-server.js';
+import { freshToken } from './support/demo-server.js';
 import { createOnServer, eventually, serverContactsByLast } from './support/server-api.js';
+import { browserSuite } from './support/browser-suite.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 /** API requests the server answered (the demo's own files are not counted). */
 function apiRequests(stats: ServerStats): number {
@@ -44,15 +33,15 @@ function countApiRequests(page: Page): { readonly count: () => number } {
 describe('two tabs, one profile', () => {
   it('one tab syncs for both, edits show live across tabs, the other tab takes over when the leader closes', async () => {
     const token = freshToken();
-    await createOnServer(server.url, token, { name: { first: 'Tab', last: 'Shared' }, company: 'Before' });
-    const before = apiRequests(server.stats());
-    const context = await browser.newContext();
+    await createOnServer(suite.server.url, token, { name: { first: 'Tab', last: 'Shared' }, company: 'Before' });
+    const before = apiRequests(suite.server.stats());
+    const context = await suite.browser.newContext();
     try {
       const first = await context.newPage();
       const firstCount = countApiRequests(first);
-      await first.goto(`${server.url}/?token=${token}`);
+      await first.goto(`${suite.server.url}/?token=${token}`);
       await waitForCount(first, 1);
-      const second = await openDemo(context, server.url, token);
+      const second = await openDemo(context, suite.server.url, token);
       const secondCount = countApiRequests(second);
       await waitForCount(second, 1);
 
@@ -62,11 +51,11 @@ describe('two tabs, one profile', () => {
       await createViaUi(second, { first: 'Made', last: 'InSecondTab' });
       await waitForPending(second, 0, 30_000);
       await syncNowAndSettle(first);
-      const answered = apiRequests(server.stats()) - before;
+      const answered = apiRequests(suite.server.stats()) - before;
       expect(firstCount.count()).toBeGreaterThan(0);
       expect(secondCount.count()).toBe(0);
       expect(answered).toBe(firstCount.count());
-      expect(await serverContactsByLast(server.url, token, 'InSecondTab')).toHaveLength(1);
+      expect(await serverContactsByLast(suite.server.url, token, 'InSecondTab')).toHaveLength(1);
 
       // Live across tabs: the first tab's open editor follows an edit saved in the second.
       await openContact(first, 'Tab Shared');
@@ -82,7 +71,7 @@ describe('two tabs, one profile', () => {
       expect(Date.now() - closedAt).toBeLessThan(10_000);
       await createViaUi(second, { first: 'After', last: 'Takeover' });
       await waitForPending(second, 0, 30_000);
-      expect(await serverContactsByLast(server.url, token, 'Takeover')).toHaveLength(1);
+      expect(await serverContactsByLast(suite.server.url, token, 'Takeover')).toHaveLength(1);
     } finally {
       await context.close();
     }
