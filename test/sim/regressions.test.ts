@@ -354,6 +354,17 @@ describe('found by the soak, replayed from the shrunk history of the seed', () =
     expect(result.violations).toEqual([]);
   }, 60_000);
 
+  it('seed 2000824: a refused delete of the device\'s own copy does not write over the copy a pull brought', async () => {
+    // d2 creates T16; the POST's answer is lost. The other app makes T16 a member; d2 deletes
+    // its own copy (temporary id), and a pull brings the server's copy. In a round where d2
+    // edits, the replay learns the id and the DELETE meets 428: the refusal brought the
+    // contact back under the server id over the pulled copy, at a revision that copy had
+    // shown with other info. History: fixtures/seed-2000824.json (8 steps).
+    const plan = JSON.parse(readFileSync(new URL('./fixtures/seed-2000824.json', import.meta.url), 'utf8')) as SimPlan;
+    const result = await runOnce(sim, plan);
+    expect(result.violations).toEqual([]);
+  }, 60_000);
+
   it('seed 1918: an extended field set while a round\'s first request was held is not lost', async () => {
     // Failed once (no-lost-edit, d1's ext:custom.sim-score at step 112) and never again in 6
     // replays: the failure depends on timing the seed does not fix. Its history has lost

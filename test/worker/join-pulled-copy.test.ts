@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/index.js';
 import type { Contact } from '../../src/model/contact.js';
-import { expectConverged, freshToken, localContacts, openDevice, person, serverContacts, startTestServer, type Device } from '../support/sync-harness.js';
+import { expectConverged, freshToken, localContacts, openDevice, person, serverContacts, startTestServer, TOKENS, type Device } from '../support/sync-harness.js';
 
 let server: RunningServer;
 beforeAll(async () => { server = await startTestServer(); });
@@ -125,6 +125,28 @@ describe('a replayed create re-keyed onto the copy a pull brought (soak seed 215
       await expectConverged(server, [a], token);
       await a.client.destroy();
     });
+  });
+
+  it('the device\'s own copy deleted here and the delete refused: the pulled copy keeps its edit and its revisions (soak seed 2000824)', async () => {
+    // The replay learns the id, the DELETE meets 428 (a member), and the refusal brings the
+    // contact back under that id: it was written over the pulled copy, edit and all, at a
+    // revision that copy had shown.
+    const token = freshToken();
+    const { a, temp, pulled } = await twoCopies(token);
+    await server.seedMember(TOKENS[token]!, pulled._id);
+    await a.client.deleteContact(temp._id);
+    const { contact: edited } = await a.client.updateContact(pulled._id, { jobTitle: 'Kept' }, pulled.revision);
+    // The edit stays pending while the refused delete is committed.
+    a.net.inject(unavailable, { method: 'PATCH' });
+    await expect(a.client.sync.syncNow()).rejects.toMatchObject({ status: 503 });
+    expect(await a.client.listConflicts()).toMatchObject([{ kind: 'rejected', code: 'CANNOT_DELETE_MEMBER', contactId: pulled._id }]);
+    const after = await a.client.getContact(pulled._id);
+    expect(after.info.jobTitle).toBe('Kept');
+    expect(after.revision).toBeGreaterThanOrEqual(edited.revision);
+    await a.client.sync.syncNow();
+    expect((await serverContacts(server, token)).get(pulled._id)?.info.jobTitle).toBe('Kept');
+    await expectConverged(server, [a], token);
+    await a.client.destroy();
   });
 
   describe('the pulled copy edited and then deleted here (soak seed 1400947)', () => {
