@@ -202,7 +202,8 @@ export function commitPark(
     let keptEdits: ContactInfo | undefined;
     let base = options.base;
     if (local.kind === 'revertTo' && local.server._id !== snap.contactId) {
-      if (await bringBackReplayed(db, snap, local.server)) base = undefined;
+      // An id known here keeps its own base too.
+      if (!(await bringBackReplayed(db, snap, local.server))) base = undefined;
     } else if (local.kind === 'revertTo') {
       // Undo what was refused, not what the user did while the request was out: those
       // edits stay, and stay pending (their rows are not in this snapshot).
@@ -224,16 +225,17 @@ export function commitPark(
  * A new contact deleted here before its create's lost answer came back: the replay learnt
  * its server id and the server refused the delete, so `server` comes back under that id.
  * A pull may have brought that id already, as a copy the user may have edited or deleted
- * since (seed 2153's situation): then the id keeps its own row, base and pending rows, and
- * true is returned (written over, the copy's edits were lost and its revision reused with
- * other info: soak seed 2000824). Unknown here, it comes back past any revision it showed.
+ * since (seed 2153's situation): then the id keeps its own row, base and pending rows
+ * (written over, the copy's edits were lost and its revision reused with other info: soak
+ * seed 2000824). Unknown here, it comes back past any revision it showed. Returns whether
+ * it was brought back (false: already known here).
  */
 async function bringBackReplayed(db: ContactsDb, snap: PushSnapshot, server: Contact): Promise<boolean> {
   const [row, base] = await Promise.all([db.contacts.get(server._id), db.bases.get(server._id)]);
-  if (row !== undefined || base !== undefined) return true;
+  if (row !== undefined || base !== undefined) return false;
   const shown = await revisionShownBefore(db, server._id);
   await db.contacts.put(contactRow(localFromServer(server, server.info, Math.max(lastKnownRevision(snap), shown ?? 0) + 1)));
-  return false;
+  return true;
 }
 
 /**

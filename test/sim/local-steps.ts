@@ -117,12 +117,8 @@ async function update(
   world.edits.changed(d.actor, step.id, tagOf(target.info) ?? '', target.info, contact.info, world.paused ? undefined : scopeOfPatch(patch), copy);
 }
 
-/** A contact of the device, chosen by the step's own randomness. */
-export async function pickContact(world: SimWorld, d: SimDevice, prng: Prng): Promise<Contact | undefined> {
-  return pickFrom(await world.contactsOf(d), prng);
-}
-
-function pickFrom(contacts: readonly Contact[], prng: Prng): Contact | undefined {
+/** One of `contacts` (a device's, as read), chosen by the step's own randomness. */
+export function pickFrom(contacts: readonly Contact[], prng: Prng): Contact | undefined {
   return contacts.length === 0 ? undefined : prng.pick(contacts);
 }
 

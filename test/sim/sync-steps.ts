@@ -7,7 +7,7 @@ import type { Conflict } from '../../src/model/conflict.js';
 import { ContactsError } from '../../src/model/contacts-error.js';
 import type { Fault } from '../support/faulty-fetch.js';
 import { canonicalJson } from './canonical-json.js';
-import { describe, pickContact, twinCopy } from './local-steps.js';
+import { describe, pickFrom, twinCopy } from './local-steps.js';
 import { Prng } from './prng.js';
 import { resolveAndLog } from './resolve-and-log.js';
 import { timed } from './profile.js';
@@ -102,7 +102,8 @@ async function editDuringRound(world: SimWorld, d: SimDevice, step: number, prng
   const contacts = await world.contactsOf(d);
   // Usually the contact whose request is in flight, when the path names one.
   const inFlight = contacts.find((c) => request.includes(`/contacts/${c._id}`));
-  const target = inFlight !== undefined && prng.chance(0.7) ? inFlight : await pickContact(world, d, prng);
+  // One read: the twin check below must see the list the target came from.
+  const target = inFlight !== undefined && prng.chance(0.7) ? inFlight : pickFrom(contacts, prng);
   if (target === undefined) return;
   try {
     const { contact } = await d.client.updateContact(target._id, randomPatch(prng, step, target.info), target.revision);
