@@ -45,19 +45,19 @@ async function rewriteRow(db: ContactsDb, id: string, row: ContactRow): Promise<
 export function commitAck(deps: EngineDeps, snap: PushSnapshot, server: Contact, sent: ContactInfo): Promise<void> {
   return commitTx(deps, async () => {
     const { db } = deps;
-    const cur = await db.contacts.get(snap.contactId);
-    await putBase(db, server);
-    // Acknowledged on this base: no earlier attempt on it can have landed (update-attempts.ts).
-    await forgetUpdateAttempts(db, snap.contactId);
-    if (cur !== undefined) {
-      const info = infoAfterPush(sent, cur.c.info, server.info);
-      await rewriteRow(db, snap.contactId, contactRow(localFromServer(server, info, nextRevision(cur.c, info))));
-      await db.outbox.bulkDelete(seqsOf(snap.rows));
-      await queueIfDiverged(deps, snap.contactId, info, server.info);
-    } else {
-      await db.outbox.bulkDelete(seqsOf(snap.rows));
-    }
-  });
+    // Issued together: in Chromium each request awaited alone is a round trip of its own.
+    const [cur] = await Promise.all([
+      db.contacts.get(snap.contactId),
+      putBase(db, server),
+      // Acknowledged on this base: no earlier attempt on it can have landed (update-attempts.ts).
+      forgetUpdateAttempts(db, snap.contactId),
+      db.outbox.bulkDelete(seqsOf(snap.rows)),
+    ]);
+    if (cur === undefined) return;
+    const info = infoAfterPush(sent, cur.c.info, server.info);
+    await rewriteRow(db, snap.contactId, contactRow(localFromServer(server, info, nextRevision(cur.c, info))));
+    await queueIfDiverged(deps, snap.contactId, info, server.info);
+  }, snap.contactId);
 }
 
 /**
@@ -134,9 +134,8 @@ export function commitRebase(deps: EngineDeps, snap: PushSnapshot, remote: Conta
 /** Nothing to send (the edits cancelled out, or the contact is parked): the rows are done. */
 export function commitDrop(deps: EngineDeps, snap: PushSnapshot): Promise<void> {
   return commitTx(deps, async () => {
-    await deps.db.outbox.bulkDelete(seqsOf(snap.rows));
-    await forgetUpdateAttempts(deps.db, snap.contactId);
-  });
+    await Promise.all([deps.db.outbox.bulkDelete(seqsOf(snap.rows)), forgetUpdateAttempts(deps.db, snap.contactId)]);
+  }, snap.contactId);
 }
 
 /** The server deleted the contact (or had already): the rows and the base are done. */

@@ -1,6 +1,7 @@
 /** What the engine reads about one contact before pushing it: its pending rows, local view and base. */
 import type { BaseRow, ContactRow, ContactsDb, OutboxRow } from '../src/store/schema.js';
 import { mapStorageError } from '../src/store/map-storage-error.js';
+import type { UpdateAttempt } from './update-attempts.js';
 
 /** A consistent read of one contact's push state. */
 export interface PushSnapshot {
@@ -11,6 +12,11 @@ export interface PushSnapshot {
   readonly row: ContactRow | undefined;
   /** The last server copy; undefined when the server has never confirmed the contact. */
   readonly base: BaseRow | undefined;
+  /**
+   * The PATCH of this snapshot, already recorded as sent (update-attempts.ts) by the pass
+   * that read it ahead; the push then sends it without recording it again.
+   */
+  readonly recorded?: UpdateAttempt;
 }
 
 /** Reads the push state of `contactId` in one transaction; undefined when nothing is pending. */

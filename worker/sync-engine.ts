@@ -7,7 +7,6 @@
  *   round = pushAll ─▶ (blocked? throw, no pull) ─▶ pullToHead ─▶ (push errors? throw)
  *   fenced (another engine took over) ─▶ follower again
  */
-import { liveQuery } from 'dexie';
 import type { ConflictPolicy } from '../src/merge/merge3.js';
 import { ContactsError } from '../src/model/contacts-error.js';
 import { isContactsErrorCode } from '../src/model/error-codes.js';
@@ -22,6 +21,7 @@ import type { EngineDeps } from './engine-deps.js';
 import type { Fence } from './fence.js';
 import { LabelRegistry } from './label-registry.js';
 import { Leadership, LEADERSHIP_TIMING } from './leadership.js';
+import { watchOutbox } from './outbox-watch.js';
 import { pullToHead } from './pull.js';
 import { pushAll } from './push-all.js';
 import { RetryLoop, type LoopClock, type LoopState } from './retry-loop.js';
@@ -207,10 +207,7 @@ export class SyncEngine {
       isOnline: () => this.options.signals.isOnline(),
     }, this.options.clock);
     this.loop = loop;
-    const outbox = liveQuery(() => this.options.db.outbox.count()).subscribe({
-      next: (n) => { if (n > 0) loop.wake('edit'); },
-      error: () => undefined,
-    });
+    const outbox = watchOutbox(this.options.db, () => { loop.wake('edit'); });
     return new Promise<void>((resolve) => {
       this.endLead = () => {
         outbox.unsubscribe();

@@ -89,6 +89,19 @@ export async function recordUpdateAttempt(db: ContactsDb, contactId: string, att
 }
 
 /**
+ * Records the PATCHes of several contacts about to be sent, in one read and one write.
+ * Call in a transaction over `meta`, before the requests.
+ */
+export async function recordUpdateAttempts(db: ContactsDb, attempts: ReadonlyMap<string, UpdateAttempt>): Promise<void> {
+  const entries = [...attempts];
+  const stored = await db.meta.bulkGet(entries.map(([id]) => updateAttemptsKey(id)));
+  await db.meta.bulkPut(entries.map(([id, attempt], i) => ({
+    key: updateAttemptsKey(id),
+    value: withAttempt(withHeldAttempts(db, id, asUpdateAttempts(stored[i]?.value)), attempt),
+  })));
+}
+
+/**
  * Holds a PATCH about to be sent in memory, when `recordUpdateAttempt` failed because the
  * disk is full. Every read of the attempts (`readAttempts`, `withHeldAttempts`) sees it until
  * they are forgotten; a later record that gets written takes it in.

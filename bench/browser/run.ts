@@ -30,7 +30,7 @@ import { launchPersistent } from '../../test/support/chromium.js';
 import type { BenchApi, ColdContender, ContenderRun, PushPhaseResult, WorkloadParams, WorkloadRun } from './page/bench-api.js';
 import { buildPage } from './driver/build-page.js';
 import { seedServer } from './driver/seed-server.js';
-import { mainThreadBusyMs, openCdp, profiled } from './driver/cdp.js';
+import { mainThreadBusyMs, openCdp, profiled, profiledWorker } from './driver/cdp.js';
 import { markdownTable, reportContenders, workloadLines, type WorkloadReport } from './driver/report.js';
 import { startStaticServer, type StaticServer } from './driver/static-server.js';
 import { TARGETS } from './driver/targets.js';
@@ -124,7 +124,8 @@ async function runCold(web: StaticServer, p: WorkloadParams): Promise<WorkloadRu
 async function drain(page: Page, cdp: CDPSession, out: Required<ContenderRun>, profile: string | undefined): Promise<void> {
   const busy0 = await mainThreadBusyMs(cdp);
   const call = (): Promise<PushPhaseResult> => page.evaluate(() => bench.pushDrain());
-  const r = profile === undefined ? await call() : await profiled(cdp, profile, call);
+  const r = profile === undefined ? await call()
+    : process.env['PROFILE_WORKER'] === '1' ? await profiledWorker(cdp, profile.replace('.cpuprofile', '-worker.cpuprofile'), call) : await profiled(cdp, profile, call);
   const busy = (await mainThreadBusyMs(cdp)) - busy0;
   out.samples.push(r.drainMs);
   out.extra['longTasks']!.push(r.longTasks);
@@ -135,17 +136,25 @@ async function drain(page: Page, cdp: CDPSession, out: Required<ContenderRun>, p
   out.extra['contacts']!.push(r.edits);
 }
 
+/** The push workload's floors (DESIGN.md section 8): the same requests sent bare from the page. */
+export const PUSH_FLOOR = 'edits push floor';
+export const PULL_FLOOR = 'pull floor';
+
 /**
  * Per round, in a fresh browser: open a syncing client, put `ops` contacts on the server,
- * drain (the worker pulls them), edit each once with sync paused, drain (it pushes them).
+ * drain (the worker pulls them), edit each once with sync paused, drain (it pushes them),
+ * then send the floor's bare PATCHes (after the drain: see `pushFloor`). The pull's floor
+ * reads the feed right after the engine's pull.
  */
 async function runPush(web: StaticServer, apiUrl: string, p: WorkloadParams, options: Options): Promise<WorkloadRun> {
   const phases = ['pull', 'edits push'] as const;
   const out: Record<string, Required<ContenderRun>> = Object.fromEntries(phases.map((n) => [n, {
     samples: [], extra: { longTasks: [], longestTaskMs: [], worstLagMs: [], mainThreadBusyMs: [], emissions: [], contacts: [] },
   }]));
+  out[PUSH_FLOOR] = { samples: [], extra: {} };
+  out[PULL_FLOOR] = { samples: [], extra: {} };
   const profile = (phase: string, round: number): string | undefined =>
-    (options.profile && round === 0 ? join(RESULTS, 'tmp', `push-${phase.replace(' ', '-')}.cpuprofile`) : undefined);
+    (options.profile && round === 0 && !(process.env['PROFILE_WORKER'] === '1' && phase === 'pull') ? join(RESULTS, 'tmp', `push-${phase.replace(' ', '-')}.cpuprofile`) : undefined);
   for (let round = 0; round < p.rounds; round++) {
     const token = `bench-${round}`;
     await inBrowser(web, async (page) => {
@@ -153,8 +162,12 @@ async function runPush(web: StaticServer, apiUrl: string, p: WorkloadParams, opt
       await page.evaluate((params) => bench.pushPrepare(params), { kind: 'open', edits: 0, round, token } as const);
       await seedServer(apiUrl, token, p.ops, round);
       await drain(page, cdp, out['pull']!, profile('pull', round));
+      const floorRead = await page.evaluate((params) => bench.pullFloor(params), { token });
+      if (floorRead.entries !== p.ops) throw new Error(`pull floor read ${floorRead.entries} entries, expected ${p.ops}`);
+      out[PULL_FLOOR]!.samples.push(floorRead.ms);
       await page.evaluate((params) => bench.pushPrepare(params), { kind: 'update', edits: p.ops, round, token } as const);
       await drain(page, cdp, out['edits push']!, profile('edits push', round));
+      out[PUSH_FLOOR]!.samples.push(await page.evaluate((params) => bench.pushFloor(params), { edits: p.ops, round, token }));
       await page.evaluate(() => bench.pushFinish());
     });
   }

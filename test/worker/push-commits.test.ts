@@ -17,6 +17,7 @@ import type { EngineDeps } from '../../worker/engine-deps.js';
 import { takeLeadership } from '../../worker/fence.js';
 import { commitAck } from '../../worker/push-commits.js';
 import { readSnapshot } from '../../worker/snapshot.js';
+import { TxBatcher } from '../../worker/tx-batcher.js';
 
 /** Counts requests on `contacts` by kind while `on.value` is true. */
 function requestCounter(counts: Map<string, number>, on: { value: boolean }): Middleware<{ stack: 'dbcore' } & DBCore> {
@@ -60,14 +61,14 @@ describe('commitAck', () => {
   afterEach(() => { db.close(); counts.clear(); });
 
   /** A synced contact edited here (company only), its PATCH answered with `server`. */
-  async function answeredEdit(): Promise<{ server: Contact; sent: Contact }> {
-    const base = newContact('s1', { name: { first: 'Zoe', last: 'Last' }, company: 'Old' }, Date.now());
+  async function answeredEdit(id = 's1'): Promise<{ server: Contact; sent: Contact }> {
+    const base = newContact(id, { name: { first: 'Zoe', last: 'Last' }, company: 'Old' }, Date.now());
     await db.transaction('rw', [db.contacts, db.bases], async () => {
       await db.contacts.put(contactRow(base));
       await db.bases.put({ contactId: asServerId(base._id), serverRevision: asServerRevision(base.revision), contact: base });
     });
     const store = new ContactStore(db, { queueMutations: true });
-    const sent = await store.updateContact('s1', { company: 'New' }, base.revision);
+    const sent = await store.updateContact(id, { company: 'New' }, base.revision);
     return { server: { ...base, revision: 2, info: sent.info }, sent };
   }
 
@@ -104,5 +105,34 @@ describe('commitAck', () => {
     // A limited page (a sorted list) re-runs on any deletion (':dels'): a plain put of the
     // row counts as one, as Dexie cannot see the old row. The company is not indexed.
     expect(new Set(touched)).toEqual(new Set(['']));
+  });
+
+  it('keeps that precision when a batch commits many acknowledgements side by side', async () => {
+    const ids = Array.from({ length: 12 }, (_, i) => `s${i}`);
+    const answered = await Promise.all(ids.map((id) => answeredEdit(id)));
+    const snaps = await Promise.all(ids.map((id) => readSnapshot(db, id)));
+    const batched: EngineDeps = { ...deps, batcher: new TxBatcher(deps) };
+    const seen: ObservabilitySet[] = [];
+    const listener = (parts: ObservabilitySet): void => { seen.push(parts); };
+    Dexie.on.storagemutated.subscribe(listener);
+    counting.value = true;
+    try {
+      await Promise.all(snaps.map((snap, i) => {
+        if (snap === undefined) throw new Error('nothing pending');
+        return commitAck(batched, snap, answered[i]!.server, answered[i]!.sent.info);
+      }));
+    } finally {
+      counting.value = false;
+      Dexie.on.storagemutated.unsubscribe(listener);
+    }
+    // One transaction for all of them (one storagemutated event), each row rewritten once.
+    expect(counts.get('mutate.put')).toBe(12);
+    const prefix = `idb://${db.name}/contacts/`;
+    const touched = seen.flatMap((parts) => Object.entries(parts))
+      .filter(([part, range]) => part.startsWith(prefix) && !isEmptyRange(range))
+      .map(([part]) => part.slice(prefix.length));
+    expect(new Set(touched)).toEqual(new Set(['']));
+    for (const id of ids) expect((await db.contacts.get(id))?.c.info.company).toBe('New');
+    expect(await db.outbox.count()).toBe(0);
   });
 });

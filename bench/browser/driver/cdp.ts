@@ -75,3 +75,44 @@ function printSelfTime(profile: CpuProfile, file: string): void {
     console.log(`  ${(us / 1000).toFixed(1).padStart(8)} ms ${(100 * us / total).toFixed(1).padStart(5)}%  ${key}`);
   }
 }
+
+/**
+ * Like `profiled`, for the page's dedicated worker (the sync engine) instead of its main
+ * thread: attaches to the worker through the page's CDP session (`Target.setAutoAttach`,
+ * messages relayed with `Target.sendMessageToTarget`, as Playwright's session cannot address
+ * a child session) and profiles it while `work` runs.
+ *
+ * @throws Error when the page has no dedicated worker.
+ */
+export async function profiledWorker<T>(cdp: CDPSession, file: string, work: () => Promise<T>): Promise<T> {
+  let next = 0;
+  const waiting = new Map<number, (result: unknown) => void>();
+  let sessionId: string | undefined;
+  const attached = new Promise<void>((resolve) => {
+    cdp.on('Target.attachedToTarget', (e) => {
+      if (e.targetInfo.type === 'worker' && sessionId === undefined) {
+        sessionId = e.sessionId;
+        resolve();
+      }
+    });
+  });
+  cdp.on('Target.receivedMessageFromTarget', (e) => {
+    const msg = JSON.parse(e.message) as { id?: number; result?: unknown };
+    if (msg.id !== undefined) waiting.get(msg.id)?.(msg.result);
+  });
+  const send = (method: string, params: object = {}): Promise<unknown> => new Promise((resolve) => {
+    const id = ++next;
+    waiting.set(id, resolve);
+    void cdp.send('Target.sendMessageToTarget', { sessionId: sessionId as string, message: JSON.stringify({ id, method, params }) });
+  });
+  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+  await Promise.race([attached, new Promise((_, reject) => setTimeout(() => { reject(new Error('no worker to profile')); }, 5000))]);
+  await send('Profiler.enable');
+  await send('Profiler.setSamplingInterval', { interval: 200 });
+  await send('Profiler.start');
+  const result = await work();
+  const { profile } = await send('Profiler.stop') as { profile: CpuProfile };
+  writeFileSync(file, JSON.stringify(profile));
+  printSelfTime(profile, file);
+  return result;
+}

@@ -60,6 +60,10 @@ export interface BenchApi {
   pushPrepare(params: PushPrepareParams): Promise<void>;
   pushDrain(): Promise<PushPhaseResult>;
   pushFinish(): Promise<void>;
+  /** The floor of the edits push: bare PATCHes from the page; returns their wall time in ms. */
+  pushFloor(params: { readonly edits: number; readonly round: number; readonly token: string }): Promise<number>;
+  /** The floor of the pull: the change feed read bare from the page. */
+  pullFloor(params: { readonly token: string }): Promise<{ readonly ms: number; readonly entries: number }>;
 }
 
 /** Contenders of the cold-open workload. */

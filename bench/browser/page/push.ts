@@ -10,6 +10,7 @@ import type { Subscription } from 'rxjs';
 import { openContacts, type ContactsClient } from '../../../src/index.js';
 import { ContactsDb } from '../../../src/store/schema.js';
 import type { PushPhaseResult, PushPrepareParams } from './bench-api.js';
+import { ENGINE_LIMITS } from '../../../worker/engine-deps.js';
 import { browserDeps } from './seed.js';
 
 interface PushState {
@@ -107,4 +108,59 @@ export async function pushFinish(): Promise<void> {
   if (s === undefined) return;
   for (const sub of s.subscriptions) sub.unsubscribe();
   await s.client.destroy();
+}
+
+/**
+ * The floor of the edits push (DESIGN.md section 8): a bare HTTP client on the page sending
+ * the same number of PATCHes, one per contact, with the engine's request concurrency, to
+ * the same server. Runs after the engine's drain (sync paused), on the revisions that drain
+ * left: run first, it would put the server ahead of every local base, and the engine would
+ * then do a merge per contact instead of a push.
+ *
+ * @throws Error before `pushPrepare`, or when the server refuses a PATCH.
+ */
+export async function pushFloor(params: { readonly edits: number; readonly round: number; readonly token: string }): Promise<number> {
+  const s = state;
+  if (s === undefined) throw new Error('pushFloor before pushPrepare');
+  s.client.sync.pause();
+  const db = new ContactsDb(s.name, browserDeps());
+  const bases = (await db.bases.toArray()).slice(0, params.edits);
+  db.close();
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: ENGINE_LIMITS.pushConcurrency }, async () => {
+    while (next < bases.length) {
+      const base = bases[next++]!;
+      const res = await fetch(`${location.origin}/contacts/v4/contacts/${base.contactId}`, {
+        method: 'PATCH',
+        headers: { Authorization: `Bearer ${params.token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ revision: base.serverRevision, info: { jobTitle: `Floor ${params.round}` } }),
+      });
+      if (!res.ok) throw new Error(`floor PATCH ${res.status}`);
+      await res.json();
+    }
+  }));
+  return performance.now() - t0;
+}
+
+/**
+ * The floor of the pull: a bare client on the page reading the same change feed to its head,
+ * page by page with the engine's page size, parsing each page and keeping nothing.
+ *
+ * @returns the wall time in ms and how many entries it read.
+ * @throws Error when the server refuses a read.
+ */
+export async function pullFloor(params: { readonly token: string }): Promise<{ readonly ms: number; readonly entries: number }> {
+  let cursor: string | undefined;
+  let entries = 0;
+  const t0 = performance.now();
+  for (;;) {
+    const q = new URLSearchParams({ limit: String(ENGINE_LIMITS.pullPageSize), ...(cursor === undefined ? {} : { cursor }) });
+    const res = await fetch(`${location.origin}/contacts/v4/changes?${q.toString()}`, { headers: { Authorization: `Bearer ${params.token}` } });
+    if (!res.ok) throw new Error(`floor feed read ${res.status}`);
+    const page = await res.json() as { changes: unknown[]; cursor: string; hasMore: boolean };
+    entries += page.changes.length;
+    cursor = page.cursor;
+    if (!page.hasMore) return { ms: performance.now() - t0, entries };
+  }
 }
