@@ -19,6 +19,8 @@
  *   npm run bench:browser -- --only=search,live
  *   npm run bench:browser -- --only=search --profile   unminified build, CPU profile of the
  *                                               page's main thread per workload (bench/results/tmp)
+ *   npm run bench:browser -- --only=push --profile-worker   the same, of the sync worker
+ *                                               during the edits push
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -44,13 +46,16 @@ const TOKENS = Object.fromEntries(Array.from({ length: 16 }, (_, i) => [`bench-$
 interface Options {
   readonly quick: boolean;
   readonly profile: boolean;
+  /** With `profile`: profile the page's worker (the sync engine) instead of its main thread. */
+  readonly profileWorker: boolean;
   readonly only: readonly Workload[];
 }
 
 function parseOptions(argv: readonly string[]): Options {
   const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',') ?? [...WORKLOADS];
   for (const w of only) if (!(WORKLOADS as readonly string[]).includes(w)) throw new Error(`unknown workload ${w}; one of ${WORKLOADS.join(', ')}`);
-  return { quick: argv.includes('--quick'), profile: argv.includes('--profile'), only: only as Workload[] };
+  const profileWorker = argv.includes('--profile-worker');
+  return { quick: argv.includes('--quick'), profile: profileWorker || argv.includes('--profile'), profileWorker, only: only as Workload[] };
 }
 
 /** Sizes of the full run; `--quick` keeps them and runs one round without warm-up. */
@@ -121,11 +126,11 @@ async function runCold(web: StaticServer, p: WorkloadParams): Promise<WorkloadRu
 }
 
 /** One measured drain: the page's own numbers plus the main-thread busy time from CDP. */
-async function drain(page: Page, cdp: CDPSession, out: Required<ContenderRun>, profile: string | undefined): Promise<void> {
+async function drain(page: Page, cdp: CDPSession, out: Required<ContenderRun>, profile: string | undefined, worker: boolean): Promise<void> {
   const busy0 = await mainThreadBusyMs(cdp);
   const call = (): Promise<PushPhaseResult> => page.evaluate(() => bench.pushDrain());
   const r = profile === undefined ? await call()
-    : process.env['PROFILE_WORKER'] === '1' ? await profiledWorker(cdp, profile.replace('.cpuprofile', '-worker.cpuprofile'), call) : await profiled(cdp, profile, call);
+    : worker ? await profiledWorker(cdp, profile.replace('.cpuprofile', '-worker.cpuprofile'), call) : await profiled(cdp, profile, call);
   const busy = (await mainThreadBusyMs(cdp)) - busy0;
   out.samples.push(r.drainMs);
   out.extra['longTasks']!.push(r.longTasks);
@@ -154,19 +159,20 @@ async function runPush(web: StaticServer, apiUrl: string, p: WorkloadParams, opt
   out[PUSH_FLOOR] = { samples: [], extra: {} };
   out[PULL_FLOOR] = { samples: [], extra: {} };
   const profile = (phase: string, round: number): string | undefined =>
-    (options.profile && round === 0 && !(process.env['PROFILE_WORKER'] === '1' && phase === 'pull') ? join(RESULTS, 'tmp', `push-${phase.replace(' ', '-')}.cpuprofile`) : undefined);
+    // The worker is profiled in one phase only: it is attached to once per page.
+    (options.profile && round === 0 && !(options.profileWorker && phase === 'pull') ? join(RESULTS, 'tmp', `push-${phase.replace(' ', '-')}.cpuprofile`) : undefined);
   for (let round = 0; round < p.rounds; round++) {
     const token = `bench-${round}`;
     await inBrowser(web, async (page) => {
       const cdp = await openCdp(page);
       await page.evaluate((params) => bench.pushPrepare(params), { kind: 'open', edits: 0, round, token } as const);
       await seedServer(apiUrl, token, p.ops, round);
-      await drain(page, cdp, out['pull']!, profile('pull', round));
+      await drain(page, cdp, out['pull']!, profile('pull', round), options.profileWorker);
       const floorRead = await page.evaluate((params) => bench.pullFloor(params), { token });
       if (floorRead.entries !== p.ops) throw new Error(`pull floor read ${floorRead.entries} entries, expected ${p.ops}`);
       out[PULL_FLOOR]!.samples.push(floorRead.ms);
       await page.evaluate((params) => bench.pushPrepare(params), { kind: 'update', edits: p.ops, round, token } as const);
-      await drain(page, cdp, out['edits push']!, profile('edits push', round));
+      await drain(page, cdp, out['edits push']!, profile('edits push', round), options.profileWorker);
       out[PUSH_FLOOR]!.samples.push(await page.evaluate((params) => bench.pushFloor(params), { edits: p.ops, round, token }));
       await page.evaluate(() => bench.pushFinish());
     });
