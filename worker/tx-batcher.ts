@@ -32,25 +32,6 @@ interface Pending {
 /** The most bodies one transaction runs. */
 export const MAX_BATCH = 64;
 
-/**
- * Splits a batch into bodies that may run side by side (each naming its own contact, no
- * two the same) and the rest, in arrival order.
- */
-export function splitBatch<P extends { readonly key: string | undefined }>(batch: readonly P[]): { side: P[]; after: P[] } {
-  const keys = new Set<string>();
-  const side: P[] = [];
-  const after: P[] = [];
-  for (const p of batch) {
-    if (p.key !== undefined && !keys.has(p.key)) {
-      keys.add(p.key);
-      side.push(p);
-    } else {
-      after.push(p);
-    }
-  }
-  return { side, after };
-}
-
 /** Batches engine commits; `run` has the semantics of `engineTx`. */
 export class TxBatcher {
   private queue: Pending[] = [];
@@ -85,7 +66,14 @@ export class TxBatcher {
 
   private async runBatch(batch: readonly Pending[]): Promise<void> {
     if (batch.length === 1) return this.runAlone(batch[0] as Pending);
-    const { side, after } = splitBatch(batch);
+    // Side by side: the bodies naming a contact no earlier body of the batch names.
+    const keys = new Set<string | undefined>([undefined]);
+    const side: Pending[] = [];
+    const after: Pending[] = [];
+    for (const p of batch) {
+      (keys.has(p.key) ? after : side).push(p);
+      keys.add(p.key);
+    }
     let results: unknown[];
     try {
       results = await engineTx(this.deps, async () => {

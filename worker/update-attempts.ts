@@ -83,9 +83,8 @@ export async function readAttempts(db: ContactsDb, contactId: string): Promise<U
 }
 
 /** Records a PATCH about to be sent. Call in a transaction over `meta`, before the request. */
-export async function recordUpdateAttempt(db: ContactsDb, contactId: string, attempt: UpdateAttempt): Promise<void> {
-  const value = withAttempt(await readAttempts(db, contactId), attempt);
-  await db.meta.put({ key: updateAttemptsKey(contactId), value });
+export function recordUpdateAttempt(db: ContactsDb, contactId: string, attempt: UpdateAttempt): Promise<void> {
+  return recordUpdateAttempts(db, new Map([[contactId, attempt]]));
 }
 
 /**

@@ -6,22 +6,13 @@
 import type { Contact } from '../model/contact.js';
 import { duplicateKeyOf } from '../model/duplicates.js';
 import { phoneKey } from '../model/identity.js';
-import { CREATED_DATE_FIELD, resolveQueryField, type QueryFieldSpec } from '../model/query/query-fields.js';
+import { CREATED_DATE_FIELD, FIRST_NAME_FIELD as FIRST, LAST_NAME_FIELD as LAST, PRIMARY_EMAIL_FIELD as EMAIL } from '../model/query/indexed-fields.js';
 import { sortKeyOf } from '../model/query/sort-key.js';
 import { lower } from './lower.js';
 import type { ContactRow, IndexKeys } from './schema.js';
 
-// Sortable keys come from the model's sort keys, so that walking an index gives exactly the
-// order of `compareContacts` (and of the server).
-const FIRST = sortableField('info.name.first');
-const LAST = sortableField('info.name.last');
-const EMAIL = sortableField('primaryInfo.email');
-
-function sortableField(name: string): QueryFieldSpec {
-  const field = resolveQueryField(name);
-  if (field === undefined) throw new Error(`query field ${name} is missing from the model table`);
-  return field;
-}
+// Sortable keys come from the model's sort keys (of the query table's own rows), so that
+// walking an index gives exactly the order of `compareContacts` (and of the server).
 
 /**
  * The index keys of a (normalised) contact.

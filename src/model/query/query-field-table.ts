@@ -4,24 +4,20 @@
  * spec does.
  */
 import type { Address, Contact } from '../contact.js';
-import type { QueryFieldSpec, QueryOperator, QueryValueType } from './query-fields.js';
+import {
+  CREATED_DATE_FIELD, FIRST_NAME_FIELD, LAST_NAME_FIELD, PRIMARY_EMAIL_FIELD, RANGE_OPS, spec, TEXT_OPS,
+} from './indexed-fields.js';
+import type { QueryFieldSpec, QueryOperator } from './query-fields.js';
+
+export { CREATED_DATE_FIELD } from './indexed-fields.js';
 
 const ID_OPS = ['eq', 'ne', 'in', 'exists'] as const satisfies readonly QueryOperator[];
-const RANGE_OPS = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte'] as const satisfies readonly QueryOperator[];
-const TEXT_OPS = ['eq', 'ne', 'in', 'exists', 'startsWith'] as const satisfies readonly QueryOperator[];
 const SET_OPS = ['hasSome', 'hasAll'] as const satisfies readonly QueryOperator[];
 const STATUS_OPS = ['eq', 'ne', 'in', 'nin'] as const satisfies readonly QueryOperator[];
 const EXTENDED_OPS = ['eq', 'ne', 'in', 'startsWith', 'gt', 'gte', 'lt', 'lte'] as const satisfies readonly QueryOperator[];
 
 /** The prefix of extended-field paths in a filter or sort: `info.extendedFields.<key>`. */
 export const EXTENDED_FIELD_PREFIX = 'info.extendedFields.';
-
-function spec(
-  name: string, type: QueryValueType, operators: readonly QueryOperator[], sortable: boolean,
-  read: (c: Contact) => unknown, sdkName?: string,
-): QueryFieldSpec {
-  return { name, type, operators, sortable, read, ...(sdkName === undefined ? {} : { sdkName }) };
-}
 
 /** The values of one item field across a wrapper list, without the missing ones. */
 function each<T>(list: { items: T[] } | undefined, pick: (item: T) => string | undefined): string[] {
@@ -36,10 +32,6 @@ function each<T>(list: { items: T[] } | undefined, pick: (item: T) => string | u
 // 9.1 calls it "street": a structured address's street name, else the free address line.
 const street = (a: Address | undefined): string | undefined => a?.streetAddress?.name ?? a?.addressLine1;
 
-/** `createdDate`: the default sort field. */
-export const CREATED_DATE_FIELD: QueryFieldSpec =
-  spec('createdDate', 'date', RANGE_OPS, true, (c) => c._createdDate, '_createdDate');
-
 /** Every fixed row of the 9.1 table (extended fields are resolved by key). */
 export const QUERY_FIELDS: readonly QueryFieldSpec[] = [
   spec('id', 'string', ID_OPS, false, (c) => c._id, '_id'),
@@ -48,9 +40,9 @@ export const QUERY_FIELDS: readonly QueryFieldSpec[] = [
   spec('lastActivity.activityDate', 'date', RANGE_OPS, true, (c) => c.lastActivity?.activityDate),
   spec('info.birthdate', 'localDate', RANGE_OPS, true, (c) => c.info.birthdate),
   spec('updatedDate', 'date', RANGE_OPS, false, (c) => c._updatedDate, '_updatedDate'),
-  spec('primaryInfo.email', 'string', TEXT_OPS, true, (c) => c.primaryInfo?.email),
-  spec('info.name.first', 'string', TEXT_OPS, true, (c) => c.info.name?.first),
-  spec('info.name.last', 'string', TEXT_OPS, true, (c) => c.info.name?.last),
+  PRIMARY_EMAIL_FIELD,
+  FIRST_NAME_FIELD,
+  LAST_NAME_FIELD,
   spec('info.company', 'string', TEXT_OPS, true, (c) => c.info.company),
   spec('info.jobTitle', 'string', TEXT_OPS, true, (c) => c.info.jobTitle),
   spec('primaryInfo.phone', 'string', TEXT_OPS, false, (c) => c.primaryInfo?.phone),
