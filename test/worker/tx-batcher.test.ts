@@ -33,19 +33,19 @@ describe('TxBatcher', () => {
 
   it('puts the bodies that arrive while a batch is written into the next batch, all of them', async () => {
     const batcher = new TxBatcher({ db, fence });
-    let written = false;
+    let queuedAll = false;
+    // Keeps its transaction busy (a read at a time) until the later bodies are all queued.
     const first = batcher.run(async () => {
-      for (let i = 0; i < 20; i++) await db.meta.get('nothing');
-      written = true;
+      while (!queuedAll) await db.meta.get('nothing');
       return Dexie.currentTransaction;
     });
     // Queued on three different turns of the event loop, all while `first` is written.
     const later: Promise<unknown>[] = [];
     for (const k of ['a', 'b', 'c']) {
       await new Promise((r) => setTimeout(r, 0));
-      expect(written).toBe(false);
       later.push(batcher.run(logged([], k)));
     }
+    queuedAll = true;
     const [tx0, ...txs] = await Promise.all([first, ...later]);
     expect(new Set(txs).size).toBe(1);
     expect(txs[0]).not.toBe(tx0);
