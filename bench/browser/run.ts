@@ -19,8 +19,8 @@
  *   npm run bench:browser -- --only=search,live
  *   npm run bench:browser -- --only=search --profile   unminified build, CPU profile of the
  *                                               page's main thread per workload (bench/results/tmp)
- *   npm run bench:browser -- --only=push --profile-worker   the same, of the sync worker
- *                                               during the edits push
+ *   npm run bench:browser -- --only=push --profile-worker[=pull]   the same, of the sync
+ *                                               worker during the edits push (or the pull)
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -46,16 +46,20 @@ const TOKENS = Object.fromEntries(Array.from({ length: 16 }, (_, i) => [`bench-$
 interface Options {
   readonly quick: boolean;
   readonly profile: boolean;
-  /** With `profile`: profile the page's worker (the sync engine) instead of its main thread. */
-  readonly profileWorker: boolean;
+  /**
+   * With `profile`: the push phase whose worker (the sync engine) is profiled instead of the
+   * page's main thread; one phase only, as the worker is attached to once per page.
+   */
+  readonly profileWorker: 'pull' | 'edits push' | undefined;
   readonly only: readonly Workload[];
 }
 
 function parseOptions(argv: readonly string[]): Options {
   const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',') ?? [...WORKLOADS];
   for (const w of only) if (!(WORKLOADS as readonly string[]).includes(w)) throw new Error(`unknown workload ${w}; one of ${WORKLOADS.join(', ')}`);
-  const profileWorker = argv.includes('--profile-worker');
-  return { quick: argv.includes('--quick'), profile: profileWorker || argv.includes('--profile'), profileWorker, only: only as Workload[] };
+  const worker = argv.find((a) => a.startsWith('--profile-worker'));
+  const profileWorker = worker === undefined ? undefined : worker === '--profile-worker=pull' ? 'pull' : 'edits push';
+  return { quick: argv.includes('--quick'), profile: worker !== undefined || argv.includes('--profile'), profileWorker, only: only as Workload[] };
 }
 
 /** Sizes of the full run; `--quick` keeps them and runs one round without warm-up. */
@@ -159,20 +163,19 @@ async function runPush(web: StaticServer, apiUrl: string, p: WorkloadParams, opt
   out[PUSH_FLOOR] = { samples: [], extra: {} };
   out[PULL_FLOOR] = { samples: [], extra: {} };
   const profile = (phase: string, round: number): string | undefined =>
-    // The worker is profiled in one phase only: it is attached to once per page.
-    (options.profile && round === 0 && !(options.profileWorker && phase === 'pull') ? join(RESULTS, 'tmp', `push-${phase.replace(' ', '-')}.cpuprofile`) : undefined);
+    (options.profile && round === 0 && (options.profileWorker === undefined || options.profileWorker === phase) ? join(RESULTS, 'tmp', `push-${phase.replace(' ', '-')}.cpuprofile`) : undefined);
   for (let round = 0; round < p.rounds; round++) {
     const token = `bench-${round}`;
     await inBrowser(web, async (page) => {
       const cdp = await openCdp(page);
       await page.evaluate((params) => bench.pushPrepare(params), { kind: 'open', edits: 0, round, token } as const);
       await seedServer(apiUrl, token, p.ops, round);
-      await drain(page, cdp, out['pull']!, profile('pull', round), options.profileWorker);
+      await drain(page, cdp, out['pull']!, profile('pull', round), options.profileWorker !== undefined);
       const floorRead = await page.evaluate((params) => bench.pullFloor(params), { token });
       if (floorRead.entries !== p.ops) throw new Error(`pull floor read ${floorRead.entries} entries, expected ${p.ops}`);
       out[PULL_FLOOR]!.samples.push(floorRead.ms);
       await page.evaluate((params) => bench.pushPrepare(params), { kind: 'update', edits: p.ops, round, token } as const);
-      await drain(page, cdp, out['edits push']!, profile('edits push', round), options.profileWorker);
+      await drain(page, cdp, out['edits push']!, profile('edits push', round), options.profileWorker !== undefined);
       out[PUSH_FLOOR]!.samples.push(await page.evaluate((params) => bench.pushFloor(params), { edits: p.ops, round, token }));
       await page.evaluate(() => bench.pushFinish());
     });
