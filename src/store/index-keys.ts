@@ -6,13 +6,12 @@
 import type { Contact } from '../model/contact.js';
 import { duplicateKeyOf } from '../model/duplicates.js';
 import { phoneKey } from '../model/identity.js';
+// Sortable keys come from the model's sort keys of the query table's own rows, so that
+// walking an index gives exactly the order of `compareContacts` (and of the server).
 import { CREATED_DATE_FIELD, FIRST_NAME_FIELD as FIRST, LAST_NAME_FIELD as LAST, PRIMARY_EMAIL_FIELD as EMAIL } from '../model/query/indexed-fields.js';
 import { sortKeyOf } from '../model/query/sort-key.js';
 import { lower } from './lower.js';
 import type { ContactRow, IndexKeys } from './schema.js';
-
-// Sortable keys come from the model's sort keys (of the query table's own rows), so that
-// walking an index gives exactly the order of `compareContacts` (and of the server).
 
 /**
  * The index keys of a (normalised) contact.

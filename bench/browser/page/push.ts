@@ -29,6 +29,17 @@ async function inBatches<T>(items: readonly T[], op: (item: T) => Promise<unknow
   for (let i = 0; i < items.length; i += BATCH) await Promise.all(items.slice(i, i + BATCH).map(op));
 }
 
+/** Pauses the client's sync, then reads the first `n` rows of one table straight from its database. */
+async function readPaused<T>(s: PushState, n: number, read: (db: ContactsDb) => Promise<T[]>): Promise<T[]> {
+  s.client.sync.pause();
+  const db = new ContactsDb(s.name, browserDeps());
+  try {
+    return (await read(db)).slice(0, n);
+  } finally {
+    db.close();
+  }
+}
+
 async function open(round: number, token: string): Promise<PushState> {
   const name = `push-${round}`;
   await ContactsDb.delete(name);
@@ -56,10 +67,7 @@ export async function pushPrepare(params: PushPrepareParams): Promise<void> {
   }
   const s = state;
   if (s === undefined) throw new Error('push: update before open');
-  s.client.sync.pause();
-  const db = new ContactsDb(s.name, browserDeps());
-  const rows = (await db.contacts.toArray()).slice(0, params.edits);
-  db.close();
+  const rows = await readPaused(s, params.edits, (db) => db.contacts.toArray());
   await inBatches(rows, (row) => s.client.updateContact(row._id, { jobTitle: `Pushed ${params.round}` }, row.c.revision));
   s.edits = rows.length;
 }
@@ -122,10 +130,7 @@ export async function pushFinish(): Promise<void> {
 export async function pushFloor(params: { readonly edits: number; readonly round: number; readonly token: string }): Promise<number> {
   const s = state;
   if (s === undefined) throw new Error('pushFloor before pushPrepare');
-  s.client.sync.pause();
-  const db = new ContactsDb(s.name, browserDeps());
-  const bases = (await db.bases.toArray()).slice(0, params.edits);
-  db.close();
+  const bases = await readPaused(s, params.edits, (db) => db.bases.toArray());
   let next = 0;
   const t0 = performance.now();
   await Promise.all(Array.from({ length: ENGINE_LIMITS.pushConcurrency }, async () => {
