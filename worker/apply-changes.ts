@@ -13,6 +13,7 @@ import type { Contact } from '../src/model/contact.js';
 import type { Conflict } from '../src/model/conflict.js';
 import { asServerId, asServerRevision } from '../src/model/ids.js';
 import type { ChangeEntry, ChangesPage } from '../src/remote/contacts-remote.js';
+import { baseOf } from '../src/store/base-of.js';
 import { contactRow } from '../src/store/index-keys.js';
 import type { BaseRow, ContactRow, OutboxRow } from '../src/store/schema.js';
 import { conflictRow, fieldConflictRows, storeConflicts } from './conflict-rows.js';
@@ -27,7 +28,10 @@ export const CURSOR_KEY = 'pullCursor';
 /** Everything already stored about the contacts of one page. */
 interface PageState {
   readonly rows: Map<string, ContactRow>;
+  /** Each contact's merge base (`baseOf`: stored, or the row's own). */
   readonly bases: Map<string, BaseRow>;
+  /** The contacts with a base row in `bases`. */
+  readonly stored: Set<string>;
   readonly pending: Map<string, OutboxRow[]>;
   readonly parked: Set<string>;
   /** Contacts kept locally after a remote delete, waiting for the user's choice. */
@@ -91,9 +95,15 @@ async function loadState(deps: EngineDeps, ids: string[]): Promise<PageState> {
     db.outbox.where('contactId').anyOf(ids).toArray(),
     db.conflicts.where('contactId').anyOf(ids).toArray(),
   ]);
-  const state: PageState = { rows: new Map(), bases: new Map(), pending: new Map(), parked: new Set(), orphans: new Set(), attempts: new Map() };
-  for (const r of rows) if (r !== undefined) state.rows.set(r._id, r);
-  for (const b of bases) if (b !== undefined) state.bases.set(b.contactId, b);
+  const state: PageState = { rows: new Map(), bases: new Map(), stored: new Set(), pending: new Map(), parked: new Set(), orphans: new Set(), attempts: new Map() };
+  ids.forEach((id, i) => {
+    const row = rows[i];
+    const stored = bases[i];
+    if (row !== undefined) state.rows.set(id, row);
+    if (stored !== undefined) state.stored.add(id);
+    const base = baseOf(row, stored);
+    if (base !== undefined) state.bases.set(id, base);
+  });
   for (const o of pending) state.pending.set(o.contactId, [...(state.pending.get(o.contactId) ?? []), o]);
   for (const c of conflicts) {
     if (c.kind === 'duplicate') state.parked.add(c.contactId);
@@ -116,10 +126,16 @@ function applyContact(deps: EngineDeps, state: PageState, writes: PageWrites, re
   const base = state.bases.get(id);
   if (base !== undefined && base.serverRevision >= remote.revision) return false;
   const newBase: BaseRow = { contactId: asServerId(id), serverRevision: asServerRevision(remote.revision), contact: remote };
-  writes.bases.push(newBase);
-  state.bases.set(id, newBase);
   const cur = state.rows.get(id);
   const dirty = state.pending.has(id) || state.parked.has(id);
+  // Nothing pending and no base row yet (a first pull): the row is the server's copy and
+  // stands for the base, written once instead of twice (base-of.ts).
+  const ownBase = !dirty && !state.stored.has(id);
+  if (!ownBase) {
+    writes.bases.push(newBase);
+    state.stored.add(id);
+  }
+  state.bases.set(id, newBase);
   // Deleted here with the delete still to push: keep it deleted; the push will delete it there.
   if (cur === undefined && dirty) return false;
   let info = remote.info;
@@ -130,7 +146,8 @@ function applyContact(deps: EngineDeps, state: PageState, writes: PageWrites, re
     info = rebased.info;
     writes.conflicts.push(...fieldConflictRows(deps, id, rebased.conflicts));
   }
-  const row = contactRow(localFromServer(remote, info, nextRevision(cur?.c, info)));
+  const local = contactRow(localFromServer(remote, info, nextRevision(cur?.c, info)));
+  const row: ContactRow = ownBase ? { ...local, s: newBase.serverRevision } : local;
   writes.put.push(row);
   state.rows.set(id, row);
   return true;
@@ -142,6 +159,7 @@ function applyTombstone(deps: EngineDeps, state: PageState, writes: PageWrites, 
   const rows = state.pending.get(id) ?? [];
   writes.dropBases.push(id);
   state.bases.delete(id);
+  state.stored.delete(id);
   if (cur === undefined) {
     // Gone here too (or never seen): a pending delete has nothing left to do.
     writes.dropRows.push(...rows.flatMap((r) => (r.seq === undefined ? [] : [r.seq])));
@@ -158,9 +176,16 @@ function applyTombstone(deps: EngineDeps, state: PageState, writes: PageWrites, 
     return true;
   }
   // Edited here, deleted there: keep the local data as a local-only contact and ask the user.
+  // A row that stood for its base stands for nothing now.
+  if (cur.s !== undefined) writes.put.push(withoutOwnBase(cur));
   writes.dropRows.push(...rows.flatMap((r) => (r.seq === undefined ? [] : [r.seq])));
   writes.conflicts.push(conflictRow(deps, id, 'delete', { base: base?.contact.info, local: cur.c.info }));
   return false;
+}
+
+function withoutOwnBase(row: ContactRow): ContactRow {
+  const { s: _base, ...rest } = row;
+  return rest;
 }
 
 async function storeWrites(deps: EngineDeps, w: PageWrites): Promise<void> {

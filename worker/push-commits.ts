@@ -7,6 +7,7 @@ import type { Contact, ContactInfo } from '../src/model/contact.js';
 import type { Conflict } from '../src/model/conflict.js';
 import { asServerId, asServerRevision, type TempContactId } from '../src/model/ids.js';
 import { normalizeInfo } from '../src/model/normalize.js';
+import { baseOf } from '../src/store/base-of.js';
 import { contactRow } from '../src/store/index-keys.js';
 import { queueIfDiverged } from '../src/store/queue-if-diverged.js';
 import type { ContactRow, ContactsDb, OutboxRow } from '../src/store/schema.js';
@@ -25,6 +26,11 @@ async function putBase(db: ContactsDb, server: Contact): Promise<void> {
   await db.bases.put({ contactId: asServerId(server._id), serverRevision: asServerRevision(server.revision), contact: server });
 }
 
+/** Forgets the base of `id`: its stored one, and the row's own if the row is one (base-of.ts). */
+async function dropBase(db: ContactsDb, id: string): Promise<void> {
+  await Promise.all([db.bases.delete(id), db.contacts.where(':id').equals(id).filter((r) => r.s !== undefined).modify({ s: undefined })]);
+}
+
 /**
  * Replaces the stored row of `id` with `row`. Through `bulkUpdate` rather than `put`: Dexie
  * then reads the old row in the transaction and tells live queries (in every tab) only about
@@ -38,7 +44,8 @@ async function rewriteRow(db: ContactsDb, id: string, row: ContactRow): Promise<
     await db.contacts.put(row);
     return;
   }
-  await db.contacts.bulkUpdate([{ key: id, changes: { c: row.c, k: row.k } }]);
+  // Without `s`: the row is the server's copy no more, or the base stored beside it is newer.
+  await db.contacts.bulkUpdate([{ key: id, changes: { c: row.c, k: row.k, s: undefined } }]);
 }
 
 /** The server accepted a PATCH of `sent`: base := its copy, the pushed rows are done. */
@@ -76,7 +83,8 @@ export function commitRekey(
   return commitTx(deps, async () => {
     const { db } = deps;
     const tempId = snap.contactId;
-    const [cur, existing, newerBase] = await Promise.all([db.contacts.get(tempId), db.contacts.get(server._id), db.bases.get(server._id)]);
+    const [cur, existing, storedNewer] = await Promise.all([db.contacts.get(tempId), db.contacts.get(server._id), db.bases.get(server._id)]);
+    const newerBase = baseOf(existing, storedNewer);
     let base = server;
     if (cur !== undefined) {
       let info = infoAfterPush(sent, cur.c.info, server.info);
@@ -121,7 +129,8 @@ export function commitRekey(
 export function commitRebase(deps: EngineDeps, snap: PushSnapshot, remote: Contact): Promise<void> {
   return commitTx(deps, async () => {
     const { db } = deps;
-    const [cur, base, attempts] = await Promise.all([db.contacts.get(snap.contactId), db.bases.get(snap.contactId), readAttempts(db, snap.contactId)]);
+    const [cur, stored, attempts] = await Promise.all([db.contacts.get(snap.contactId), db.bases.get(snap.contactId), readAttempts(db, snap.contactId)]);
+    const base = baseOf(cur, stored);
     if (cur !== undefined && base !== undefined) {
       const { info, conflicts } = rebase(mergeBaseOf(attempts, base.contact, remote), cur.c.info, remote.info, deps.policy);
       await db.contacts.put(contactRow(localFromServer(remote, info, nextRevision(cur.c, info))));
@@ -143,7 +152,7 @@ export function commitDeleted(deps: EngineDeps, snap: PushSnapshot, mutationId?:
   return commitTx(deps, async () => {
     const { db } = deps;
     await db.outbox.bulkDelete(seqsOf(snap.rows));
-    await db.bases.delete(snap.contactId);
+    await dropBase(db, snap.contactId);
     await forgetUpdateAttempts(db, snap.contactId);
     const shown = deletedAtRevision(snap.rows);
     if (shown !== undefined) await rememberShownRevision(db, snap.contactId, shown);
@@ -211,7 +220,7 @@ export function commitPark(
       const revision = cur === undefined ? lastKnownRevision(snap) + 1 : nextRevision(cur.c, info);
       await db.contacts.put(contactRow(localFromServer(local.server, info, revision)));
     }
-    if (options.dropBase === true) await db.bases.delete(snap.contactId);
+    if (options.dropBase === true) await dropBase(db, snap.contactId);
     if (base !== undefined) await putBase(db, base);
     if (options.mutationId !== undefined) await forgetCreateAttempt(db, options.mutationId);
     await db.outbox.bulkDelete(seqsOf(snap.rows));

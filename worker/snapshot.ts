@@ -1,4 +1,5 @@
 /** What the engine reads about one contact before pushing it: its pending rows, local view and base. */
+import { baseOf } from '../src/store/base-of.js';
 import type { BaseRow, ContactRow, ContactsDb, OutboxRow } from '../src/store/schema.js';
 import { mapStorageError } from '../src/store/map-storage-error.js';
 import type { UpdateAttempt } from './update-attempts.js';
@@ -10,7 +11,7 @@ export interface PushSnapshot {
   readonly rows: readonly OutboxRow[];
   /** The local view; undefined when the contact was deleted locally. */
   readonly row: ContactRow | undefined;
-  /** The last server copy; undefined when the server has never confirmed the contact. */
+  /** The last server copy (`baseOf`); undefined when the server has never confirmed the contact. */
   readonly base: BaseRow | undefined;
   /**
    * The PATCH of this snapshot, already recorded as sent (update-attempts.ts) by the pass
@@ -25,8 +26,8 @@ export async function readSnapshot(db: ContactsDb, contactId: string): Promise<P
     return await db.transaction('r', [db.outbox, db.contacts, db.bases], async () => {
       const rows = await db.outbox.where('contactId').equals(contactId).sortBy('seq');
       if (rows.length === 0) return undefined;
-      const [row, base] = await Promise.all([db.contacts.get(contactId), db.bases.get(contactId)]);
-      return { contactId, rows, row, base };
+      const [row, stored] = await Promise.all([db.contacts.get(contactId), db.bases.get(contactId)]);
+      return { contactId, rows, row, base: baseOf(row, stored) };
     });
   } catch (e) {
     throw mapStorageError(e);
@@ -50,7 +51,7 @@ export async function readSnapshots(db: ContactsDb, contactIds: readonly string[
         const pending = rows[i];
         if (pending === undefined || pending.length === 0) return;
         pending.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
-        out.set(contactId, { contactId, rows: pending, row: contacts[i], base: bases[i] });
+        out.set(contactId, { contactId, rows: pending, row: contacts[i], base: baseOf(contacts[i], bases[i]) });
       });
       return out;
     });

@@ -17,8 +17,8 @@ const SYNC_MODES = ['worker', 'inline', 'off'] as const;
  * Without `options.remote` the client is local only and queues nothing to push.
  *
  * @throws ContactsError 400 `INVALID_ARGUMENT` (bad name or sync mode), 500 `STORAGE_FAILED`
- * (no IndexedDB), 500 `DATABASE_VERSION` (a newer schema is open elsewhere), 503
- * `DATABASE_CLOSED`, 507 `STORAGE_FULL`.
+ * (no IndexedDB), 500 `DATABASE_VERSION` (a newer schema is open elsewhere, or a newer
+ * version of the library wrote the database), 503 `DATABASE_CLOSED`, 507 `STORAGE_FULL`.
  * @example
  * ```ts
  * const client = await openContacts({ name: 'contacts-u1', sync: 'off' });

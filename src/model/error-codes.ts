@@ -54,7 +54,7 @@ export const ERROR_STATUS = {
   BAD_RESPONSE: 502, // the server answered something that is not what the API promises
   STORAGE_FULL: 507, // IndexedDB QuotaExceededError
   DATABASE_CLOSED: 503, // the client was closed or the connection to IndexedDB was lost
-  DATABASE_VERSION: 500, // IndexedDB VersionError: a newer schema is open elsewhere
+  DATABASE_VERSION: 500, // IndexedDB VersionError (a newer schema is open elsewhere), or a storage format newer than this code
   STORAGE_FAILED: 500, // any other IndexedDB failure
   NOT_LEADER: 409, // a fenced sync engine tried to commit after losing leadership
   CLIENT_CLOSED: 503, // an API call after close()/destroy()

@@ -9,7 +9,7 @@ import { newMutationId, newTempId, randomId, type ContactId, type IdFactory } fr
 import { GroupCommit } from './group-commit.js';
 import { mapStorageError } from './map-storage-error.js';
 import { assertDeletable, assertMemberEmailKept } from './member-rules.js';
-import type { ContactsDb, OutboxRow } from './schema.js';
+import type { ContactRow, ContactsDb, OutboxRow } from './schema.js';
 import { checkContactId, checkRevision, contactAlreadyChanged, contactNotFound } from './store-errors.js';
 import type * as WritePath from './write-path.js';
 
@@ -83,7 +83,9 @@ export class ContactStore {
 
   constructor(db: ContactsDb, options: ContactStoreOptions = {}) {
     this.db = db;
-    this.commits = new GroupCommit((scope) => db.transaction('rw', [db.contacts, db.outbox, db.aliases], scope));
+    // `bases`: a write to a contact stored as the server's own copy first stores that as its
+    // base (base-of.ts `keepRowBase`).
+    this.commits = new GroupCommit((scope) => db.transaction('rw', [db.contacts, db.outbox, db.aliases, db.bases], scope));
     this.queueMutations = options.queueMutations ?? false;
     this.now = options.now ?? Date.now;
     this.makeId = options.makeId ?? randomId;
@@ -145,11 +147,12 @@ export class ContactStore {
   async updateContact(contactId: unknown, info: unknown, revision: unknown, options: StoreWriteOptions = {}): Promise<Contact> {
     const id = checkContactId(contactId);
     const expected = checkRevision(revision);
-    const { validateInfo, applyInfoPatchShared, assertSufficientInfo, withInfo, normalizeInfo, needsDuplicateCheck, contactRow } = writePath ?? await loadWritePath();
+    const { validateInfo, applyInfoPatchShared, assertSufficientInfo, withInfo, normalizeInfo, needsDuplicateCheck, contactRow, keepRowBase } = writePath ?? await loadWritePath();
     const patch = validateInfo(info, 'update');
     const allowDuplicates = options.allowDuplicates === true;
     return this.write(async (queue) => {
-      const current = await this.loadContact(id);
+      const row = await this.loadRow(id);
+      const current = row.c;
       if (current.revision !== expected) throw contactAlreadyChanged(current);
       // The merged info is only read and normalised (which builds the stored copy): no deep copy.
       const merged = applyInfoPatchShared(current.info, patch);
@@ -158,6 +161,7 @@ export class ContactStore {
       assertMemberEmailKept(current, next);
       if (needsDuplicateCheck('update', patch, allowDuplicates)) await this.assertNoDuplicate(next.info, next._id);
       await Promise.all([
+        keepRowBase(this.db, row),
         this.db.contacts.put(contactRow(next)),
         queue({ op: 'update', contactId: next._id as ContactId, patch, allowDuplicates }),
       ]);
@@ -172,10 +176,16 @@ export class ContactStore {
    */
   async deleteContact(contactId: unknown): Promise<void> {
     const id = checkContactId(contactId);
+    const { keepRowBase } = writePath ?? await loadWritePath();
     await this.write(async (queue) => {
-      const current = await this.loadContact(id);
+      const row = await this.loadRow(id);
+      const current = row.c;
       assertDeletable(current);
-      await Promise.all([this.db.contacts.delete(current._id), queue({ op: 'delete', contactId: current._id as ContactId, lastRevision: current.revision })]);
+      await Promise.all([
+        keepRowBase(this.db, row),
+        this.db.contacts.delete(current._id),
+        queue({ op: 'delete', contactId: current._id as ContactId, lastRevision: current.revision }),
+      ]);
     });
   }
 
@@ -223,35 +233,40 @@ export class ContactStore {
 
   /** Reads a contact, following the alias of a re-keyed temporary id. Call inside or outside a transaction. */
   findContact(id: string): Promise<Contact | undefined> {
+    return this.findRow(id).then((row) => row?.c);
+  }
+
+  private findRow(id: string): Promise<ContactRow | undefined> {
     // A Dexie promise chain rather than an async function: inside a write transaction each
     // native await costs Dexie a zone switch and echo microtasks, and this read opens every
     // write. Temporary ids are re-keyed once the server creates the contact; a server id is
     // re-keyed too when a contact deleted remotely is created again from this device's copy.
-    return this.db.contacts.get(id).then((row) => (row !== undefined ? row.c : this.findByAlias(id)));
+    return this.db.contacts.get(id).then((row) => row ?? this.findByAlias(id));
   }
 
-  private async findByAlias(id: string): Promise<Contact | undefined> {
+  private async findByAlias(id: string): Promise<ContactRow | undefined> {
     const alias = await this.db.aliases.get(id);
-    return alias === undefined ? undefined : (await this.db.contacts.get(alias.serverId))?.c;
+    return alias === undefined ? undefined : this.db.contacts.get(alias.serverId);
   }
 
-  /** `findContact`, or 404 (one chained step on the common path, for the reason given there). */
-  private loadContact(id: string): Promise<Contact> {
-    return this.db.contacts.get(id).then((row) => row?.c ?? this.findByAlias(id).then((contact) => {
-      if (contact === undefined) throw contactNotFound(id);
-      return contact;
-    }));
+  /** The stored row of a contact (`findContact`'s), or 404. */
+  private loadRow(id: string): Promise<ContactRow> {
+    return this.findRow(id).then((row) => {
+      if (row === undefined) throw contactNotFound(id);
+      return row;
+    });
   }
 
   private async relabel(id: string, change: (c: Contact) => { info: ContactInfo; keys: string[] }, op: 'label' | 'unlabel'): Promise<Contact> {
     // Loaded by the caller (it validated the keys with it).
-    const { withInfo, normalizeInfo, contactRow } = writePath ?? await loadWritePath();
+    const { withInfo, normalizeInfo, contactRow, keepRowBase } = writePath ?? await loadWritePath();
     return this.write(async (queue) => {
-      const current = await this.loadContact(id);
+      const row = await this.loadRow(id);
+      const current = row.c;
       const { info, keys } = change(current);
       if (keys.length === 0) return current;
       const next = withInfo(current, normalizeInfo(info), this.now());
-      await Promise.all([this.db.contacts.put(contactRow(next)), queue({ op, contactId: next._id as ContactId, labelKeys: keys })]);
+      await Promise.all([keepRowBase(this.db, row), this.db.contacts.put(contactRow(next)), queue({ op, contactId: next._id as ContactId, labelKeys: keys })]);
       return next;
     });
   }

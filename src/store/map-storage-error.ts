@@ -29,6 +29,9 @@ const CONNECTION_LOST = /connection (to indexed database server )?(was )?lost|co
  */
 export function mapStorageError(error: unknown): ContactsError {
   if (error instanceof ContactsError) return error;
+  // Ours, thrown while Dexie opened the database (storage-format.ts) and wrapped by it.
+  const own = errorChain(error).find((e): e is ContactsError => e instanceof ContactsError);
+  if (own !== undefined) return own;
   const code = codeOf(error);
   const message = error instanceof Error ? error.message : String(error);
   return new ContactsError({ code, message: `${code}: ${message}`, cause: error });

@@ -8,6 +8,7 @@ import type { Contact, ContactInfo } from '../model/contact.js';
 import type { Conflict } from '../model/conflict.js';
 import type { ContactId, MutationId, ServerContactId, ServerRevision, TempContactId } from '../model/ids.js';
 import { MIGRATIONS, applyMigrations, type Migration } from './migrations.js';
+import { checkStorageFormat } from './storage-format.js';
 
 /** Index keys derived from a contact on every write (see `index-keys.ts`). */
 export interface IndexKeys {
@@ -33,9 +34,19 @@ export interface ContactRow {
   readonly _id: string;
   readonly c: Contact;
   readonly k: IndexKeys;
+  /**
+   * Set when the row is the server's copy at this server revision, unchanged (a pulled
+   * contact nothing was done to here): the row is then its own merge base and `bases` holds
+   * none for it, so a pull writes each contact once, not twice (base-of.ts). Any other
+   * write of the row drops it (`contactRow` builds rows without it).
+   */
+  readonly s?: ServerRevision | undefined;
 }
 
-/** A row of `bases`: the last server copy of a contact, the merge base. */
+/**
+ * A row of `bases`: the last server copy of a contact, the merge base. A contact whose row
+ * has `s` has none; read bases with `baseOf` (base-of.ts), which covers both.
+ */
 export interface BaseRow {
   readonly contactId: ServerContactId;
   readonly serverRevision: ServerRevision;
@@ -113,6 +124,8 @@ export class ContactsDb extends Dexie {
   constructor(name: string, deps: ContactsDbDeps, migrations: readonly Migration[] = MIGRATIONS) {
     super(name, { indexedDB: deps.indexedDB, IDBKeyRange: deps.IDBKeyRange });
     applyMigrations(this, migrations);
+    // Sticky: checked again whenever Dexie reopens the connection.
+    this.on('ready', (vip: Dexie) => checkStorageFormat(vip), true);
     this.on('versionchange', (event) => this.onVersionChange(event));
   }
 

@@ -9,6 +9,7 @@ export { applyInfoPatchShared } from '../model/apply-patch.js';
 export { needsDuplicateCheck } from '../model/duplicates.js';
 export { normalizeInfo } from '../model/normalize.js';
 export { assertSufficientInfo, validateInfo, validateLabelKeys } from '../model/validate-info.js';
+export { keepRowBase } from './base-of.js';
 export { newContact, withInfo } from './build-contact.js';
 export { findDuplicate } from './find-duplicate.js';
 export { importContacts } from './import-contacts.js';

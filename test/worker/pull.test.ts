@@ -1,6 +1,11 @@
-/** The pull side: local revisions, progress of a long first pull, cursor resumption. */
+/**
+ * The pull side: local revisions, progress of a long first pull, cursor resumption, and a
+ * pulled contact stored once (its row stands for its base until it is edited here).
+ */
+import { IDBKeyRange } from 'fake-indexeddb';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../src/model/sync-status.js';
+import { ContactsDb } from '../../src/store/schema.js';
 import type { RunningServer } from '../../server/index.js';
 import { ENGINE_LIMITS } from '../../worker/engine-deps.js';
 import { expectConverged, freshToken, openDevice, person, serverApi, startTestServer, type Device } from '../support/sync-harness.js';
@@ -68,4 +73,45 @@ describe('pull', () => {
     expect(cursorRequests.length).toBeGreaterThan(0);
     await expectConverged(server, [d], token);
   }, 90_000); // 1,050 contacts through the real server: 8 s on a quiet machine, 26 s on a loaded one
+
+  it('stores a pulled contact once, stores its base when it is edited here, and pushes only the edit', async () => {
+    const token = freshToken();
+    const api = serverApi(server, token);
+    const [a, b, c] = await Promise.all(['A', 'B', 'C'].map((n) => api.createContact({ ...person(n), company: `Co ${n}` }, { idempotencyKey: crypto.randomUUID() })));
+    if (a === undefined || b === undefined || c === undefined) throw new Error('not created');
+    const d = await openDevice(server, { token, paused: true });
+    devices.push(d);
+    const db = new ContactsDb('contacts', { indexedDB: d.factory, IDBKeyRange });
+    await db.open();
+    try {
+      await d.client.sync.syncNow();
+      // Rows only, each marked with the server revision it is a copy of.
+      expect(await db.bases.count()).toBe(0);
+      expect((await db.contacts.toArray()).map((r) => r.s).sort()).toEqual([a.revision, b.revision, c.revision].sort());
+      // Another app changes A meanwhile; this device edits A's job title without having seen it.
+      const moved = await api.updateContact(a._id, { company: 'Co A2' }, a.revision);
+      await d.client.updateContact(a._id, { jobTitle: 'Edited here' }, 1);
+      expect((await db.bases.get(a._id))?.contact).toEqual(a);
+      // The server changes B: the pull moves B's mark along, still with no base row.
+      const bMoved = await api.updateContact(b._id, { company: 'Co B2' }, b.revision);
+      await d.client.sync.syncNow();
+      const serverA = await api.getContact(a._id);
+      // Only the edit was sent (on A's base, merged past the other app's change): nothing of it undone.
+      expect(serverA.info.jobTitle).toBe('Edited here');
+      expect(serverA.info.company).toBe('Co A2');
+      expect(serverA.revision).toBe(moved.revision + 1);
+      expect((await db.bases.get(a._id))?.serverRevision).toBe(serverA.revision);
+      expect((await db.contacts.get(a._id))?.s).toBeUndefined();
+      expect(await db.bases.get(b._id)).toBeUndefined();
+      expect((await db.contacts.get(b._id))?.s).toBe(bMoved.revision);
+      // A clean contact deleted there goes here, with nothing left of it.
+      await api.deleteContact(c._id);
+      await d.client.sync.syncNow();
+      expect(await db.contacts.get(c._id)).toBeUndefined();
+      expect(await db.bases.get(c._id)).toBeUndefined();
+      await expectConverged(server, [d], token);
+    } finally {
+      db.close();
+    }
+  });
 });
