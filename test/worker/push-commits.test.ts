@@ -8,14 +8,15 @@ import { Dexie, type DBCore, type DBCoreTable, type Middleware, type Observabili
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Contact } from '../../src/model/contact.js';
-import { asServerId, asServerRevision, randomId } from '../../src/model/ids.js';
+import { asServerId, asServerRevision, randomId, type ContactId, type MutationId } from '../../src/model/ids.js';
+import { baseOf } from '../../src/store/base-of.js';
 import { newContact } from '../../src/store/build-contact.js';
 import { ContactStore } from '../../src/store/contact-store.js';
 import { contactRow } from '../../src/store/index-keys.js';
 import { ContactsDb } from '../../src/store/schema.js';
 import type { EngineDeps } from '../../worker/engine-deps.js';
 import { takeLeadership } from '../../worker/fence.js';
-import { commitAck } from '../../worker/push-commits.js';
+import { commitAck, commitPark } from '../../worker/push-commits.js';
 import { readSnapshot } from '../../worker/snapshot.js';
 import { TxBatcher } from '../../worker/tx-batcher.js';
 
@@ -134,5 +135,46 @@ describe('commitAck', () => {
     expect(new Set(touched)).toEqual(new Set(['']));
     for (const id of ids) expect((await db.contacts.get(id))?.c.info.company).toBe('New');
     expect(await db.outbox.count()).toBe(0);
+  });
+});
+
+describe('bases dropped or replaced by the push, for a row that is its own base', () => {
+  let db: ContactsDb;
+  let deps: EngineDeps;
+
+  beforeEach(async () => {
+    db = new ContactsDb(`push-commits-own-${randomId()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+    await db.open();
+    deps = { db, remote: {} as EngineDeps['remote'], policy: 'local', now: Date.now, makeId: randomId, fence: await takeLeadership(db) };
+  });
+  afterEach(() => { db.close(); });
+
+  /** A pulled copy (marked `s`, base stored beside it) with an edit queued on it as it is. */
+  async function markedWithEdit(): Promise<Contact> {
+    const copy = { ...newContact('s1', { name: { first: 'Zoe', last: 'Last' }, company: 'Old' }, Date.now()), revision: 3 };
+    await db.contacts.put({ ...contactRow({ ...copy, revision: 1 }), s: asServerRevision(3) });
+    await db.bases.put({ contactId: asServerId('s1'), serverRevision: asServerRevision(3), contact: copy });
+    await db.outbox.add({ op: 'update', contactId: 's1' as ContactId, patch: { company: 'Old' }, allowDuplicates: true, mutationId: 'm1' as MutationId, createdAt: 1 });
+    return copy;
+  }
+
+  it('a 404 parked (the base dropped) leaves no base marked on the kept row', async () => {
+    const copy = await markedWithEdit();
+    const snap = await readSnapshot(db, 's1');
+    if (snap === undefined) throw new Error('nothing pending');
+    await commitPark(deps, snap, { id: 'k1', contactId: 's1', kind: 'delete', base: copy.info, local: copy.info, createdAt: new Date() }, { kind: 'keep' }, { dropBase: true });
+    const row = await db.contacts.get('s1');
+    expect(row?.c.info.company).toBe('Old');
+    expect(baseOf(row, await db.bases.get('s1'))).toBeUndefined();
+  });
+
+  it('an acknowledgement rewrites the row without the mark', async () => {
+    const copy = await markedWithEdit();
+    const snap = await readSnapshot(db, 's1');
+    if (snap === undefined) throw new Error('nothing pending');
+    await commitAck(deps, snap, { ...copy, revision: 4, info: { ...copy.info, company: 'New' } }, copy.info);
+    const row = await db.contacts.get('s1');
+    expect([row?.s, row?.c.info.company]).toEqual([undefined, 'New']);
+    expect((await db.bases.get('s1'))?.serverRevision).toBe(4);
   });
 });
