@@ -249,12 +249,12 @@ export class ContactStore {
     return alias === undefined ? undefined : this.db.contacts.get(alias.serverId);
   }
 
-  /** The stored row of a contact (`findContact`'s), or 404. */
+  /** The stored row of a contact (`findContact`'s), or 404 (one chained step on the common path, for the reason given there). */
   private loadRow(id: string): Promise<ContactRow> {
-    return this.findRow(id).then((row) => {
-      if (row === undefined) throw contactNotFound(id);
-      return row;
-    });
+    return this.db.contacts.get(id).then((row) => row ?? this.findByAlias(id).then((alias) => {
+      if (alias === undefined) throw contactNotFound(id);
+      return alias;
+    }));
   }
 
   private async relabel(id: string, change: (c: Contact) => { info: ContactInfo; keys: string[] }, op: 'label' | 'unlabel'): Promise<Contact> {
