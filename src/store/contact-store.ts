@@ -233,15 +233,12 @@ export class ContactStore {
 
   /** Reads a contact, following the alias of a re-keyed temporary id. Call inside or outside a transaction. */
   findContact(id: string): Promise<Contact | undefined> {
-    return this.findRow(id).then((row) => row?.c);
-  }
-
-  private findRow(id: string): Promise<ContactRow | undefined> {
     // A Dexie promise chain rather than an async function: inside a write transaction each
-    // native await costs Dexie a zone switch and echo microtasks, and this read opens every
-    // write. Temporary ids are re-keyed once the server creates the contact; a server id is
-    // re-keyed too when a contact deleted remotely is created again from this device's copy.
-    return this.db.contacts.get(id).then((row) => row ?? this.findByAlias(id));
+    // native await costs Dexie a zone switch and echo microtasks (and `loadRow`, the same
+    // lookup, opens every write). Temporary ids are re-keyed once the server creates the
+    // contact; a server id is re-keyed too when a contact deleted remotely is created again
+    // from this device's copy.
+    return this.db.contacts.get(id).then((row) => (row !== undefined ? row.c : this.findByAlias(id).then((aliased) => aliased?.c)));
   }
 
   private async findByAlias(id: string): Promise<ContactRow | undefined> {
@@ -249,7 +246,7 @@ export class ContactStore {
     return alias === undefined ? undefined : this.db.contacts.get(alias.serverId);
   }
 
-  /** The stored row of a contact (`findContact`'s), or 404 (one chained step on the common path, for the reason given there). */
+  /** The stored row of a contact (`findContact`'s), or 404; one chained step on the common path, as there. */
   private loadRow(id: string): Promise<ContactRow> {
     return this.db.contacts.get(id).then((row) => row ?? this.findByAlias(id).then((alias) => {
       if (alias === undefined) throw contactNotFound(id);

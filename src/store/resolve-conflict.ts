@@ -20,7 +20,7 @@ import { diffInfo, infoEquals } from '../model/info-diff.js';
 import { isTempId, newMutationId, newTempId, type ContactId, type IdFactory } from '../model/ids.js';
 import { normalizeInfo } from '../model/normalize.js';
 import { deepEqual } from '../model/plain-object.js';
-import { baseOf, keepRowBase } from './base-of.js';
+import { baseOf } from './base-of.js';
 import { newContact, withInfo } from './build-contact.js';
 import { contactRow } from './index-keys.js';
 import { mapStorageError } from './map-storage-error.js';
@@ -53,9 +53,11 @@ export async function resolveConflict(deps: ResolveDeps, conflictId: string, cho
       const conflict = await db.conflicts.get(conflictId);
       if (conflict === undefined) return false;
       const [row, stored] = await Promise.all([db.contacts.get(conflict.contactId), db.bases.get(conflict.contactId)]);
-      // Every choice may rewrite or remove the row: a row that is its own base stores it first.
-      if (row !== undefined) await keepRowBase(db, row);
-      const queued = await apply(deps, conflict, choice, row?.c, baseOf(row, stored));
+      const base = baseOf(row, stored);
+      // Every choice may rewrite or remove the row: a row that is its own base stores it first
+      // (what `keepRowBase` does, with the stored base already read here).
+      if (stored === undefined && base !== undefined) await db.bases.put(base);
+      const queued = await apply(deps, conflict, choice, row?.c, base);
       await db.conflicts.delete(conflictId);
       return queued;
     });
