@@ -9,6 +9,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
+import { performance as nodePerf } from 'node:perf_hooks';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { randomId } from '../src/model/ids.js';
 import { createHttpRemote } from '../src/remote/http-remote.js';
@@ -53,14 +54,16 @@ try {
   await session.post('Profiler.enable');
   if (out !== undefined) await session.post('Profiler.start');
   const cpu0 = process.cpuUsage();
+  const elu0 = nodePerf.eventLoopUtilization();
   const t0 = performance.now();
   await work();
   const wall = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
+  const busy = nodePerf.eventLoopUtilization(elu0).active;
   if (out !== undefined) writeFileSync(out, JSON.stringify((await session.post('Profiler.stop')).profile));
   session.disconnect();
   const perItem = (ms: number): string => `${(ms / N).toFixed(3)} ms`;
-  console.log(`${mode} of ${N}: wall ${wall.toFixed(0)} ms (${perItem(wall)} each), engine CPU ${perItem((cpu.user + cpu.system) / 1000)} each`);
+  console.log(`${mode} of ${N}: wall ${wall.toFixed(0)} ms (${perItem(wall)} each), engine CPU ${perItem((cpu.user + cpu.system) / 1000)} each, its thread busy ${perItem(busy)} each`);
   db.close();
 } finally {
   await server.close();

@@ -10,20 +10,23 @@ import { normalizeInfo } from '../src/model/normalize.js';
 import { baseOf } from '../src/store/base-of.js';
 import { contactRow } from '../src/store/index-keys.js';
 import { queueIfDiverged } from '../src/store/queue-if-diverged.js';
-import type { ContactRow, ContactsDb, OutboxRow } from '../src/store/schema.js';
+import type { BaseRow, ContactRow, ContactsDb, OutboxRow } from '../src/store/schema.js';
 import { applyDeletion } from './apply-changes.js';
 import { storeConflicts, fieldConflictRows } from './conflict-rows.js';
 import { forgetCreateAttempt } from './create-attempts.js';
 import { forgetShownRevisions, rememberShownRevision, shownRevision } from './shown-revisions.js';
 import type { EngineDeps } from './engine-deps.js';
 import { joinPulledCopy } from './join-pulled-copy.js';
+import { engineTx } from './engine-tx.js';
 import { commitTx } from './tx-batcher.js';
 import { forgetUpdateAttempts, mergeBaseOf, readAttempts } from './update-attempts.js';
 import { infoAfterPush, localFromServer, nextRevision, rebase } from './local-copy.js';
 import { seqsOf, type PushSnapshot } from './snapshot.js';
 
+const baseRowOf = (server: Contact): BaseRow => ({ contactId: asServerId(server._id), serverRevision: asServerRevision(server.revision), contact: server });
+
 async function putBase(db: ContactsDb, server: Contact): Promise<void> {
-  await db.bases.put({ contactId: asServerId(server._id), serverRevision: asServerRevision(server.revision), contact: server });
+  await db.bases.put(baseRowOf(server));
 }
 
 /** Forgets the base of `id`: its stored one, and the row's own if the row is one (base-of.ts). */
@@ -32,39 +35,67 @@ async function dropBase(db: ContactsDb, id: string): Promise<void> {
 }
 
 /**
- * Replaces the stored row of `id` with `row`. Through `bulkUpdate` rather than `put`: Dexie
- * then reads the old row in the transaction and tells live queries (in every tab) only about
- * the index keys that changed; after a `put` it assumes all of them did, and every page's
- * sorted list re-runs for each acknowledged edit (profiled: most of the main thread's work
- * during a push). `bulkUpdate` of one key reads that row by key; `update` would first run a
- * key query for it (three requests instead of two). The stored row is the same either way.
+ * Fewer rows than this per `bulkUpdate`: Dexie tells live queries which index keys changed
+ * only for writes of fewer than 50 rows; for more, it tells them every key may have.
  */
-async function rewriteRow(db: ContactsDb, id: string, row: ContactRow): Promise<void> {
-  if (row._id !== id) {
-    await db.contacts.put(row);
-    return;
-  }
-  // Without `s`: the row is the server's copy no more, or the base stored beside it is newer.
-  await db.contacts.bulkUpdate([{ key: id, changes: { c: row.c, k: row.k, s: undefined } }]);
+const PRECISE_WRITE = 49;
+
+/**
+ * Replaces the stored rows of acknowledged contacts. Through `bulkUpdate` rather than `put`:
+ * Dexie then reads the old rows in the transaction and tells live queries (in every tab)
+ * only about the index keys that changed; after a `put` it assumes all of them did, and
+ * every page's sorted list re-runs for each acknowledged edit (profiled: most of the main
+ * thread's work during a push). `bulkUpdate` reads the rows by key; `update` would first run
+ * a key query for each. The stored rows are the same either way.
+ */
+async function rewriteRows(db: ContactsDb, rows: readonly ContactRow[]): Promise<void> {
+  // Without `s`: a row is the server's copy no more, or the base stored beside it is newer.
+  const updates = rows.map((row) => ({ key: row._id, changes: { c: row.c, k: row.k, s: undefined } }));
+  for (let i = 0; i < updates.length; i += PRECISE_WRITE) await db.contacts.bulkUpdate(updates.slice(i, i + PRECISE_WRITE));
 }
 
-/** The server accepted a PATCH of `sent`: base := its copy, the pushed rows are done. */
+/** An acknowledged PATCH (see commitAck). */
+interface Ack {
+  readonly snap: PushSnapshot;
+  readonly server: Contact;
+  readonly sent: ContactInfo;
+}
+
+/**
+ * The server accepted a PATCH of `sent`: base := its copy, the pushed rows are done. Batched
+ * with the other acknowledgements of its transaction (tx-batcher.ts).
+ */
 export function commitAck(deps: EngineDeps, snap: PushSnapshot, server: Contact, sent: ContactInfo): Promise<void> {
-  return commitTx(deps, async () => {
-    const { db } = deps;
-    // Issued together: in Chromium each request awaited alone is a round trip of its own.
-    const [cur] = await Promise.all([
-      db.contacts.get(snap.contactId),
-      putBase(db, server),
-      // Acknowledged on this base: no earlier attempt on it can have landed (update-attempts.ts).
-      forgetUpdateAttempts(db, snap.contactId),
-      db.outbox.bulkDelete(seqsOf(snap.rows)),
-    ]);
+  const ack: Ack = { snap, server, sent };
+  return deps.batcher ? deps.batcher.runGrouped('ack', (acks: readonly Ack[]) => storeAcks(deps, acks), ack, snap.contactId) : engineTx(deps, () => storeAcks(deps, [ack]));
+}
+
+/** Stores acknowledgements of different contacts with bulk requests, issued together. */
+async function storeAcks(deps: EngineDeps, acks: readonly Ack[]): Promise<void> {
+  const { db } = deps;
+  const ids = acks.map((a) => a.snap.contactId);
+  const [curs] = await Promise.all([
+    db.contacts.bulkGet(ids),
+    db.bases.bulkPut(acks.map((a) => baseRowOf(a.server))),
+    // Acknowledged on this base: no earlier attempt on it can have landed (update-attempts.ts).
+    forgetUpdateAttempts(db, ids),
+    db.outbox.bulkDelete(acks.flatMap((a) => seqsOf(a.snap.rows))),
+  ]);
+  const rewrite: ContactRow[] = [];
+  const moved: ContactRow[] = [];
+  const diverged: Ack[] = [];
+  acks.forEach((ack, i) => {
+    const cur = curs[i];
     if (cur === undefined) return;
-    const info = infoAfterPush(sent, cur.c.info, server.info);
-    await rewriteRow(db, snap.contactId, contactRow(localFromServer(server, info, nextRevision(cur.c, info))));
-    await queueIfDiverged(deps, snap.contactId, info, server.info);
-  }, snap.contactId);
+    const info = infoAfterPush(ack.sent, cur.c.info, ack.server.info);
+    const row = contactRow(localFromServer(ack.server, info, nextRevision(cur.c, info)));
+    // An answer under another id is that contact's row, not a rewrite of this one.
+    (row._id === ack.snap.contactId ? rewrite : moved).push(row);
+    // What the server holds is what is here (the common case): nothing to queue.
+    if (info !== ack.server.info) diverged.push({ ...ack, sent: info });
+  });
+  await Promise.all([rewriteRows(db, rewrite), moved.length > 0 && db.contacts.bulkPut(moved)]);
+  await Promise.all(diverged.map((a) => queueIfDiverged(deps, a.snap.contactId, a.sent, a.server.info)));
 }
 
 /**
@@ -143,7 +174,7 @@ export function commitRebase(deps: EngineDeps, snap: PushSnapshot, remote: Conta
 /** Nothing to send (the edits cancelled out, or the contact is parked): the rows are done. */
 export function commitDrop(deps: EngineDeps, snap: PushSnapshot): Promise<void> {
   return commitTx(deps, async () => {
-    await Promise.all([deps.db.outbox.bulkDelete(seqsOf(snap.rows)), forgetUpdateAttempts(deps.db, snap.contactId)]);
+    await Promise.all([deps.db.outbox.bulkDelete(seqsOf(snap.rows)), forgetUpdateAttempts(deps.db, [snap.contactId])]);
   }, snap.contactId);
 }
 
@@ -153,7 +184,7 @@ export function commitDeleted(deps: EngineDeps, snap: PushSnapshot, mutationId?:
     const { db } = deps;
     await db.outbox.bulkDelete(seqsOf(snap.rows));
     await dropBase(db, snap.contactId);
-    await forgetUpdateAttempts(db, snap.contactId);
+    await forgetUpdateAttempts(db, [snap.contactId]);
     const shown = deletedAtRevision(snap.rows);
     if (shown !== undefined) await rememberShownRevision(db, snap.contactId, shown);
     if (mutationId !== undefined) await forgetCreateAttempt(db, mutationId);

@@ -22,16 +22,7 @@ export interface PushSnapshot {
 
 /** Reads the push state of `contactId` in one transaction; undefined when nothing is pending. */
 export async function readSnapshot(db: ContactsDb, contactId: string): Promise<PushSnapshot | undefined> {
-  try {
-    return await db.transaction('r', [db.outbox, db.contacts, db.bases], async () => {
-      const rows = await db.outbox.where('contactId').equals(contactId).sortBy('seq');
-      if (rows.length === 0) return undefined;
-      const [row, stored] = await Promise.all([db.contacts.get(contactId), db.bases.get(contactId)]);
-      return { contactId, rows, row, base: baseOf(row, stored) };
-    });
-  } catch (e) {
-    throw mapStorageError(e);
-  }
+  return (await readSnapshots(db, [contactId])).get(contactId);
 }
 
 /**

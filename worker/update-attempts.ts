@@ -111,10 +111,10 @@ export function holdUpdateAttempt(db: ContactsDb, contactId: string, attempt: Up
   mine.set(contactId, withAttempt(mine.get(contactId), attempt));
 }
 
-/** Forgets a contact's attempts, stored and held (one was acknowledged, or none can have landed). */
-export async function forgetUpdateAttempts(db: ContactsDb, contactId: string): Promise<void> {
-  held.get(db)?.delete(contactId);
-  await db.meta.delete(updateAttemptsKey(contactId));
+/** Forgets contacts' attempts, stored and held (one was acknowledged, or none can have landed). */
+export async function forgetUpdateAttempts(db: ContactsDb, contactIds: readonly string[]): Promise<void> {
+  for (const id of contactIds) held.get(db)?.delete(id);
+  await db.meta.bulkDelete(contactIds.map(updateAttemptsKey));
 }
 
 /**

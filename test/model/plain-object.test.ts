@@ -42,6 +42,10 @@ describe('deepEqual', () => {
     [1, '1', false],
     [null, {}, false],
     [null, null, true],
+    [JSON.parse('{"__proto__":1}'), {}, false],
+    [JSON.parse('{"__proto__":1}'), JSON.parse('{"__proto__":1}'), true],
+    [Object.assign(Object.create(null) as object, { a: 1 }), { a: 1 }, true],
+    [{ a: 1, b: undefined }, { a: 1, c: 2 }, false],
   ])('%o vs %o -> %s', (a, b, eq) => {
     expect(deepEqual(a, b)).toBe(eq);
     expect(deepEqual(b, a)).toBe(eq);

@@ -81,6 +81,40 @@ describe('TxBatcher', () => {
     expect((await db.meta.bulkGet(['x', 'y'])).map((r) => r?.value)).toEqual([1, 1]);
   });
 
+  it('runs the grouped items of a batch as one call per name, and each item alone after a failure', async () => {
+    const batcher = new TxBatcher({ db, fence });
+    const calls: string[][] = [];
+    const txs: unknown[] = [];
+    /** Writes each item with the number of its transaction; an item 'bad' fails its call. */
+    const put = async (items: readonly string[]): Promise<void> => {
+      calls.push([...items]);
+      if (!txs.includes(Dexie.currentTransaction)) txs.push(Dexie.currentTransaction);
+      await db.meta.bulkPut(items.map((key) => ({ key, value: txs.indexOf(Dexie.currentTransaction) })));
+      if (items.includes('bad')) throw new Error('refused');
+    };
+    await Promise.all([
+      batcher.runGrouped('put', put, 'a', 'a'),
+      batcher.runGrouped('put', put, 'b', 'b'),
+      batcher.run(logged([], 'free')),
+      batcher.runGrouped('put', put, 'a2', 'a'),
+    ]);
+    // a and b in one call; the second item of contact a after them, alone.
+    expect(calls).toEqual([['a', 'b'], ['a2']]);
+    const [a, b, a2, free] = await db.meta.bulkGet(['a', 'b', 'a2', 'free']);
+    expect(a?.value).toBe(b?.value);
+    expect(a2?.value).toBe(a?.value);
+    expect(free).toBeDefined();
+
+    calls.length = 0;
+    const results = await Promise.allSettled([
+      batcher.runGrouped('put', put, 'c', 'c'),
+      batcher.runGrouped('put', put, 'bad', 'bad'),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
+    expect(calls).toEqual([['c', 'bad'], ['c'], ['bad']]);
+    expect((await db.meta.bulkGet(['c', 'bad'])).map((r) => r !== undefined)).toEqual([true, false]);
+  });
+
   it('writes nothing of a batch once another engine leads, though the epoch is read alongside the bodies', async () => {
     const batcher = new TxBatcher({ db, fence });
     await takeLeadership(db);

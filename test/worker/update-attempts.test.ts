@@ -75,7 +75,7 @@ describe('update attempts', () => {
     await recordUpdateAttempt(db, 'c1', { baseRevision: 4, sent });
     expect(await mayHaveLanded(db, 'c1', base)).toBe(true);
     expect(await mayHaveLanded(db, 'c1', contact(5, applied))).toBe(false);
-    await forgetUpdateAttempts(db, 'c1');
+    await forgetUpdateAttempts(db, ['c1']);
     expect(await mayHaveLanded(db, 'c1', base)).toBe(false);
   });
 
@@ -96,7 +96,7 @@ describe('update attempts', () => {
     // A record written later takes the held attempt in; forgetting drops both.
     await recordUpdateAttempt(db, 'c1', { baseRevision: 4, sent: { ...sent, company: 'Last' } });
     expect((await db.meta.get(updateAttemptsKey('c1')))?.value).toMatchObject({ sent: [sent, later, { company: 'Last' }] });
-    await forgetUpdateAttempts(db, 'c1');
+    await forgetUpdateAttempts(db, ['c1']);
     expect(await lostUpdateAppliedAs(db, 'c1', base, contact(5, { ...applied, company: 'Later' }))).toBeUndefined();
     expect(await mayHaveLanded(db, 'c1', base)).toBe(false);
   });
