@@ -20,6 +20,11 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': ['error', { allow: ['warn', 'error'] }],
+      // The library runs Dexie's ES2018 build (src/store/dexie.ts); a value imported from
+      // 'dexie' would be a second Dexie that does not see the library's transactions.
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        paths: [{ name: 'dexie', message: "Import Dexie from src/store/dexie.ts; only types from 'dexie'.", allowTypeImports: true }],
+      }],
     },
   },
   {

@@ -13,7 +13,7 @@
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { Dexie } from 'dexie';
+import { Dexie } from '../src/store/dexie.js';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { RxCollection, RxJsonSchema } from 'rxdb';
 import { openContacts } from '../src/client/open-contacts.js';

@@ -1,5 +1,6 @@
 /** How the leading engine learns of new edits, from any tab, without being called. */
-import { liveQuery, type Subscription } from 'dexie';
+import { liveQuery } from '../src/store/dexie.js';
+import type { Subscription } from 'dexie';
 import type { ContactsDb } from '../src/store/schema.js';
 
 /**

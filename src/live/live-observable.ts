@@ -3,7 +3,7 @@
  * write that touches what it read, in this tab, in another tab or in the worker (Dexie
  * broadcasts its change sets over BroadcastChannel).
  */
-import { liveQuery } from 'dexie';
+import { liveQuery } from '../store/dexie.js';
 import { Observable } from 'rxjs';
 import { mapStorageError } from '../store/map-storage-error.js';
 

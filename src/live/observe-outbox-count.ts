@@ -1,5 +1,6 @@
 /** The live outbox size behind `sync.status$.pending`, re-counted at a bounded pace. */
-import { Dexie, type ObservabilitySet } from 'dexie';
+import { Dexie } from '../store/dexie.js';
+import type { ObservabilitySet } from 'dexie';
 import { distinctUntilChanged, Observable } from 'rxjs';
 import type { ContactsDb } from '../store/schema.js';
 import { mapStorageError } from '../store/map-storage-error.js';

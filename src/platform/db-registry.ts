@@ -3,7 +3,8 @@
  * a tiny IndexedDB database of its own, opened on the same factory as the contacts database
  * (idb-keyval would use the global `indexedDB` and miss an injected one).
  */
-import { Dexie, type Table } from 'dexie';
+import { Dexie } from '../store/dexie.js';
+import type { Table } from 'dexie';
 import type { IndexedDbDeps } from './indexed-db.js';
 
 /** The registry database's name. */

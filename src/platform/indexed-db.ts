@@ -1,5 +1,5 @@
 /** The IndexedDB globals, read lazily so that importing the library in Node never throws. */
-import { Dexie } from 'dexie';
+import { Dexie } from '../store/dexie.js';
 import { ContactsError } from '../model/contacts-error.js';
 
 /** An IndexedDB implementation: the browser's, or fake-indexeddb's in Node tests. */

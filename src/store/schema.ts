@@ -3,7 +3,8 @@
  * (Dexie) schema". The sync engine reads and writes the same tables, so every row type is
  * exported from here.
  */
-import { Dexie, type Table } from 'dexie';
+import { Dexie } from './dexie.js';
+import type { Table } from 'dexie';
 import type { Contact, ContactInfo } from '../model/contact.js';
 import type { Conflict } from '../model/conflict.js';
 import type { ContactId, MutationId, ServerContactId, ServerRevision, TempContactId } from '../model/ids.js';

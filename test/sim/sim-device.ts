@@ -9,7 +9,7 @@
  * Web Lock is released, its timers stop and its database connections close; then a new
  * client opens the same profile.
  */
-import { Dexie } from 'dexie';
+import { Dexie } from '../../src/store/dexie.js';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { openContacts } from '../../src/client/open-contacts.js';
 import type { ContactsClient } from '../../src/client/types.js';

@@ -1,4 +1,4 @@
-import { Dexie } from 'dexie';
+import { Dexie } from '../../src/store/dexie.js';
 import { describe, expect, it } from 'vitest';
 import { ContactsError } from '../../src/model/contacts-error.js';
 import { mapStorageError } from '../../src/store/map-storage-error.js';

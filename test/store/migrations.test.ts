@@ -1,4 +1,4 @@
-import { Dexie } from 'dexie';
+import { Dexie } from '../../src/store/dexie.js';
 import { IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS, SCHEMA_VERSION, applyMigrations, type Migration } from '../../src/store/migrations.js';

@@ -3,7 +3,7 @@
  * version of the library is refused with a clear error, never misread; older ones are
  * stamped and read as they are.
  */
-import { Dexie } from 'dexie';
+import { Dexie } from '../../src/store/dexie.js';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { openContacts } from '../../src/client/open-contacts.js';

@@ -4,7 +4,8 @@
  * push every answer is acknowledged, so each request saved and each live query not re-run
  * counts once per edit.
  */
-import { Dexie, type DBCore, type DBCoreTable, type Middleware, type ObservabilitySet } from 'dexie';
+import { Dexie } from '../../src/store/dexie.js';
+import type { DBCore, DBCoreTable, Middleware, ObservabilitySet } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Contact } from '../../src/model/contact.js';

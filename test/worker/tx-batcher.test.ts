@@ -3,7 +3,7 @@
  * side by side inside one, and that a failure or a lost leadership never leaves part of a
  * batch written.
  */
-import { Dexie } from 'dexie';
+import { Dexie } from '../../src/store/dexie.js';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ContactsDb } from '../../src/store/schema.js';
