@@ -18,7 +18,9 @@
  * - Bodies of one kind that would each make the same few requests (`runGrouped`: the
  *   acknowledgements) run as one call with all of the batch's items, which reads and writes
  *   them with bulk requests. Per item that costs a half to a third of single requests (Dexie
- *   sets up a promise, a zone and a request per call); in node it was a third of an edit.
+ *   sets up a promise, a zone and a request per call): in a node drain, where six of an
+ *   edit's eleven requests are its acknowledgement's, the engine's thread went from 2.04 to
+ *   1.74 ms per edit.
  * - A body that fails makes its batch fail as a whole, and then every body of that batch
  *   runs again alone, so one bad commit never takes others with it.
  */
