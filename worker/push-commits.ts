@@ -82,19 +82,17 @@ async function storeAcks(deps: EngineDeps, acks: readonly Ack[]): Promise<void> 
     db.outbox.bulkDelete(acks.flatMap((a) => seqsOf(a.snap.rows))),
   ]);
   const rewrite: ContactRow[] = [];
-  const moved: ContactRow[] = [];
   const diverged: Ack[] = [];
   acks.forEach((ack, i) => {
     const cur = curs[i];
     if (cur === undefined) return;
     const info = infoAfterPush(ack.sent, cur.c.info, ack.server.info);
-    const row = contactRow(localFromServer(ack.server, info, nextRevision(cur.c, info)));
-    // An answer under another id is that contact's row, not a rewrite of this one.
-    (row._id === ack.snap.contactId ? rewrite : moved).push(row);
+    // The server's copy of this very contact: the remote refuses an answer about another one.
+    rewrite.push(contactRow(localFromServer(ack.server, info, nextRevision(cur.c, info))));
     // What the server holds is what is here (the common case): nothing to queue.
     if (info !== ack.server.info) diverged.push({ ...ack, sent: info });
   });
-  await Promise.all([rewriteRows(db, rewrite), moved.length > 0 && db.contacts.bulkPut(moved)]);
+  await rewriteRows(db, rewrite);
   await Promise.all(diverged.map((a) => queueIfDiverged(deps, a.snap.contactId, a.sent, a.server.info)));
 }
 

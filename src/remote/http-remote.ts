@@ -52,7 +52,15 @@ export function createHttpRemote(options: RemoteOptions): ContactsRemote {
     return json;
   }
 
-  const contactOf = async (spec: RequestSpec): Promise<Contact> => contactField(await request(spec), spec.path);
+  /**
+   * The answer's contact. With `id` (a request about one contact), the answer must be that
+   * contact: the engine stores it as that contact's server copy.
+   */
+  const contactOf = async (spec: RequestSpec, id?: string): Promise<Contact> => {
+    const contact = contactField(await request(spec), spec.path);
+    if (id !== undefined && contact._id !== id) throw badResponse(`${spec.method} ${spec.path}: the answer is contact ${contact._id}`);
+    return contact;
+  };
   const path = (id: string): string => `/contacts/v4/contacts/${encodeURIComponent(id)}`;
 
   return {
@@ -61,17 +69,17 @@ export function createHttpRemote(options: RemoteOptions): ContactsRemote {
       body: { info: infoToWire(info), ...(allowDuplicates ? { allowDuplicates } : {}) },
       headers: { 'Idempotency-Key': idempotencyKey },
     }),
-    getContact: (id) => contactOf({ method: 'GET', path: path(id) }),
+    getContact: (id) => contactOf({ method: 'GET', path: path(id) }, id),
     updateContact: (id, patch: ContactInfo, revision, opts) => contactOf({
       method: 'PATCH', path: path(id),
       body: { revision, info: infoToWire(patch), ...(opts?.allowDuplicates ? { allowDuplicates: true } : {}) },
-    }),
+    }, id),
     deleteContact: async (id) => { await request({ method: 'DELETE', path: path(id) }); },
-    labelContact: (id, labelKeys) => contactOf({ method: 'POST', path: `${path(id)}/labels`, body: { labelKeys } }),
+    labelContact: (id, labelKeys) => contactOf({ method: 'POST', path: `${path(id)}/labels`, body: { labelKeys } }, id),
     unlabelContact: (id, labelKeys) => contactOf({
       method: 'DELETE',
       path: `${path(id)}/labels?${labelKeys.map((k) => `labelKeys=${encodeURIComponent(k)}`).join('&')}`,
-    }),
+    }, id),
     ensureLabel: async (displayName) => labelKeyOf(await request({ method: 'POST', path: '/contacts/v4/labels', body: { displayName } })),
     changes: async (cursor, limit) => {
       const query = new URLSearchParams({ limit: String(limit) });

@@ -379,6 +379,26 @@ describe('network faults', () => {
     await converged(a);
   });
 
+  it('an answer about another contact than the one updated becomes BAD_RESPONSE and writes nothing', async () => {
+    const a = await device();
+    const { contact: asked } = await a.client.createContact(person('Asked'));
+    const { contact: other } = await a.client.createContact(person('Other'));
+    await a.client.sync.syncNow();
+    const [askedId, otherId] = [(await a.client.getContact(asked._id))._id, (await a.client.getContact(other._id))._id];
+    const otherAnswer = await (await fetch(`${server.url}/contacts/v4/contacts/${otherId}`, { headers: { Authorization: `Bearer ${token}` } })).text();
+    const before = await a.client.getContact(otherId);
+    await a.client.updateContact(askedId, { company: 'Asked Inc' }, (await a.client.getContact(askedId)).revision);
+    a.net.inject({ kind: 'garbage', body: otherAnswer }, { method: 'PATCH' });
+    await expect(a.client.sync.syncNow()).rejects.toMatchObject({ status: 502, code: 'BAD_RESPONSE' });
+    // The edit is still pending, and the other contact is as it was.
+    expect(await pendingOf(a.client)).toBe(1);
+    expect((await a.client.getContact(askedId)).info.company).toBe('Asked Inc');
+    expect(await a.client.getContact(otherId)).toEqual(before);
+    await a.client.sync.syncNow();
+    expect((await onServer()).get(askedId)?.info.company).toBe('Asked Inc');
+    await converged(a);
+  });
+
   it('a malformed success response becomes BAD_RESPONSE and corrupts nothing', async () => {
     const a = await device();
     const { contact } = await a.client.createContact(person('Garbage'));
