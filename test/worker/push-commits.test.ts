@@ -142,6 +142,48 @@ describe('commitAck', () => {
   });
 });
 
+describe('acknowledgements committed together', () => {
+  let db: ContactsDb;
+  let deps: EngineDeps;
+
+  beforeEach(async () => {
+    db = new ContactsDb(`push-commits-group-${randomId()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+    await db.open();
+    deps = { db, remote: {} as EngineDeps['remote'], policy: 'local', now: Date.now, makeId: randomId, fence: await takeLeadership(db) };
+  });
+  afterEach(() => { db.close(); });
+
+  it('each as alone: one as sent, one edited while its PATCH was out, one deleted meanwhile', async () => {
+    const store = new ContactStore(db, { queueMutations: true });
+    const ids = ['s1', 's2', 's3'];
+    const servers: Contact[] = [];
+    for (const id of ids) {
+      const base = newContact(id, { name: { first: 'Zoe', last: id }, company: 'Old' }, Date.now());
+      await db.contacts.put(contactRow(base));
+      await db.bases.put({ contactId: asServerId(id), serverRevision: asServerRevision(1), contact: base });
+      const sent = await store.updateContact(id, { company: 'New' }, base.revision);
+      servers.push({ ...base, revision: 2, info: sent.info });
+    }
+    const snaps = await Promise.all(ids.map((id) => readSnapshot(db, id)));
+    // While the PATCHes are out: s2 gets another edit (a row of its own), s3 is deleted here.
+    await store.updateContact('s2', { jobTitle: 'Chief' }, (await store.getContact('s2')).revision);
+    await store.deleteContact('s3');
+    const batched: EngineDeps = { ...deps, batcher: new TxBatcher(deps) };
+    await Promise.all(snaps.map((snap, i) => commitAck(batched, snap!, servers[i]!, servers[i]!.info)));
+
+    // Every base is the server's copy, every snapshot row is gone.
+    expect((await db.bases.bulkGet(ids)).map((b) => b?.serverRevision)).toEqual([2, 2, 2]);
+    const left = await db.outbox.toArray();
+    // s2's later edit stays pending on top of the server copy; s3's delete stays pending.
+    expect(left.map((r) => [r.contactId, r.op]).sort()).toEqual([['s2', 'update'], ['s3', 'delete']]);
+    const [s1, s2, s3] = await db.contacts.bulkGet(ids);
+    // Nothing changed in s1's view: its local revision stays.
+    expect(s1?.c).toMatchObject({ revision: 2, info: { company: 'New' } });
+    expect(s2?.c.info).toMatchObject({ company: 'New', jobTitle: 'Chief' });
+    expect(s3).toBeUndefined();
+  });
+});
+
 describe('bases dropped or replaced by the push, for a row that is its own base', () => {
   let db: ContactsDb;
   let deps: EngineDeps;
