@@ -17,8 +17,7 @@ import { forgetCreateAttempt } from './create-attempts.js';
 import { forgetShownRevisions, rememberShownRevision, shownRevision } from './shown-revisions.js';
 import type { EngineDeps } from './engine-deps.js';
 import { joinPulledCopy } from './join-pulled-copy.js';
-import { engineTx } from './engine-tx.js';
-import { commitTx } from './tx-batcher.js';
+import { commitGrouped, commitTx } from './tx-batcher.js';
 import { forgetUpdateAttempts, mergeBaseOf, readAttempts } from './update-attempts.js';
 import { infoAfterPush, localFromServer, nextRevision, rebase } from './local-copy.js';
 import { seqsOf, type PushSnapshot } from './snapshot.js';
@@ -66,8 +65,7 @@ interface Ack {
  * with the other acknowledgements of its transaction (tx-batcher.ts).
  */
 export function commitAck(deps: EngineDeps, snap: PushSnapshot, server: Contact, sent: ContactInfo): Promise<void> {
-  const ack: Ack = { snap, server, sent };
-  return deps.batcher ? deps.batcher.runGrouped('ack', (acks: readonly Ack[]) => storeAcks(deps, acks), ack, snap.contactId) : engineTx(deps, () => storeAcks(deps, [ack]));
+  return commitGrouped(deps, 'ack', (acks: readonly Ack[]) => storeAcks(deps, acks), { snap, server, sent }, snap.contactId);
 }
 
 /** Stores acknowledgements of different contacts with bulk requests, issued together. */
@@ -82,18 +80,18 @@ async function storeAcks(deps: EngineDeps, acks: readonly Ack[]): Promise<void> 
     db.outbox.bulkDelete(acks.flatMap((a) => seqsOf(a.snap.rows))),
   ]);
   const rewrite: ContactRow[] = [];
-  const diverged: Ack[] = [];
-  acks.forEach((ack, i) => {
+  const diverged: { readonly id: string; readonly info: ContactInfo; readonly server: ContactInfo }[] = [];
+  acks.forEach(({ snap, server, sent }, i) => {
     const cur = curs[i];
     if (cur === undefined) return;
-    const info = infoAfterPush(ack.sent, cur.c.info, ack.server.info);
+    const info = infoAfterPush(sent, cur.c.info, server.info);
     // The server's copy of this very contact: the remote refuses an answer about another one.
-    rewrite.push(contactRow(localFromServer(ack.server, info, nextRevision(cur.c, info))));
+    rewrite.push(contactRow(localFromServer(server, info, nextRevision(cur.c, info))));
     // What the server holds is what is here (the common case): nothing to queue.
-    if (info !== ack.server.info) diverged.push({ ...ack, sent: info });
+    if (info !== server.info) diverged.push({ id: snap.contactId, info, server: server.info });
   });
   await rewriteRows(db, rewrite);
-  await Promise.all(diverged.map((a) => queueIfDiverged(deps, a.snap.contactId, a.sent, a.server.info)));
+  await Promise.all(diverged.map((d) => queueIfDiverged(deps, d.id, d.info, d.server)));
 }
 
 /**

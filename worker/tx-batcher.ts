@@ -99,7 +99,12 @@ export class TxBatcher {
       keys.add(p.key);
     }
     const groups = new Map<string, unknown[]>();
-    for (const { group: g } of side) if (g) groups.set(g.name, [...(groups.get(g.name) ?? []), g.item]);
+    for (const { group: g } of side) {
+      if (g === undefined) continue;
+      const items = groups.get(g.name);
+      if (items === undefined) groups.set(g.name, [g.item]);
+      else items.push(g.item);
+    }
     let results: unknown[];
     try {
       results = await engineTx(this.deps, async () => {
@@ -144,3 +149,12 @@ export function commitTx<T>(deps: Pick<EngineDeps, 'db' | 'fence' | 'batcher'>, 
   return deps.batcher ? deps.batcher.run(body, key) : engineTx(deps, body);
 }
 
+/**
+ * Commits `item` through the deps' batcher, in one call with the batch's other items of
+ * `name` (see TxBatcher.runGrouped), else as `run([item])` in its own transaction.
+ */
+export function commitGrouped<T>(
+  deps: Pick<EngineDeps, 'db' | 'fence' | 'batcher'>, name: string, run: (items: readonly T[]) => Promise<void>, item: T, key: string,
+): Promise<void> {
+  return deps.batcher ? deps.batcher.runGrouped(name, run, item, key) : engineTx(deps, () => run([item]));
+}

@@ -74,7 +74,7 @@ describe('commitAck', () => {
     return { server: { ...base, revision: 2, info: sent.info }, sent };
   }
 
-  it('rewrites the contact with one read by key and one write, and reads it once (no key query)', async () => {
+  it('rewrites the contact with reads by key only: its own and bulkUpdate\'s, then one write (no key query)', async () => {
     const { server, sent } = await answeredEdit();
     const snap = await readSnapshot(db, 's1');
     if (snap === undefined) throw new Error('nothing pending');
@@ -140,36 +140,16 @@ describe('commitAck', () => {
     for (const id of ids) expect((await db.contacts.get(id))?.c.info.company).toBe('New');
     expect(await db.outbox.count()).toBe(0);
   });
-});
-
-describe('acknowledgements committed together', () => {
-  let db: ContactsDb;
-  let deps: EngineDeps;
-
-  beforeEach(async () => {
-    db = new ContactsDb(`push-commits-group-${randomId()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
-    await db.open();
-    deps = { db, remote: {} as EngineDeps['remote'], policy: 'local', now: Date.now, makeId: randomId, fence: await takeLeadership(db) };
-  });
-  afterEach(() => { db.close(); });
-
-  it('each as alone: one as sent, one edited while its PATCH was out, one deleted meanwhile', async () => {
-    const store = new ContactStore(db, { queueMutations: true });
+  it('commits a group as each would commit alone: one as sent, one edited while out, one deleted meanwhile', async () => {
     const ids = ['s1', 's2', 's3'];
-    const servers: Contact[] = [];
-    for (const id of ids) {
-      const base = newContact(id, { name: { first: 'Zoe', last: id }, company: 'Old' }, Date.now());
-      await db.contacts.put(contactRow(base));
-      await db.bases.put({ contactId: asServerId(id), serverRevision: asServerRevision(1), contact: base });
-      const sent = await store.updateContact(id, { company: 'New' }, base.revision);
-      servers.push({ ...base, revision: 2, info: sent.info });
-    }
+    const answered = await Promise.all(ids.map((id) => answeredEdit(id)));
     const snaps = await Promise.all(ids.map((id) => readSnapshot(db, id)));
     // While the PATCHes are out: s2 gets another edit (a row of its own), s3 is deleted here.
+    const store = new ContactStore(db, { queueMutations: true });
     await store.updateContact('s2', { jobTitle: 'Chief' }, (await store.getContact('s2')).revision);
     await store.deleteContact('s3');
     const batched: EngineDeps = { ...deps, batcher: new TxBatcher(deps) };
-    await Promise.all(snaps.map((snap, i) => commitAck(batched, snap!, servers[i]!, servers[i]!.info)));
+    await Promise.all(snaps.map((snap, i) => commitAck(batched, snap!, answered[i]!.server, answered[i]!.sent.info)));
 
     // Every base is the server's copy, every snapshot row is gone.
     expect((await db.bases.bulkGet(ids)).map((b) => b?.serverRevision)).toEqual([2, 2, 2]);
