@@ -10,7 +10,8 @@ import { normalizeInfo } from '../src/model/normalize.js';
 import { baseOf } from '../src/store/base-of.js';
 import { contactRow } from '../src/store/index-keys.js';
 import { queueIfDiverged } from '../src/store/queue-if-diverged.js';
-import type { BaseRow, ContactRow, ContactsDb, OutboxRow } from '../src/store/schema.js';
+import { rewriteRows } from '../src/store/rewrite-rows.js';
+import type { BaseRow, ContactsDb, OutboxRow } from '../src/store/schema.js';
 import { applyDeletion } from './apply-changes.js';
 import { storeConflicts, fieldConflictRows } from './conflict-rows.js';
 import { forgetCreateAttempt } from './create-attempts.js';
@@ -33,26 +34,6 @@ async function dropBase(db: ContactsDb, id: string): Promise<void> {
   await Promise.all([db.bases.delete(id), db.contacts.where(':id').equals(id).filter((r) => r.s !== undefined).modify({ s: undefined })]);
 }
 
-/**
- * Fewer rows than this per `bulkUpdate`: Dexie tells live queries which index keys changed
- * only for writes of fewer than 50 rows; for more, it tells them every key may have.
- */
-const PRECISE_WRITE = 49;
-
-/**
- * Replaces the stored rows of acknowledged contacts. Through `bulkUpdate` rather than `put`:
- * Dexie then reads the old rows in the transaction and tells live queries (in every tab)
- * only about the index keys that changed; after a `put` it assumes all of them did, and
- * every page's sorted list re-runs for each acknowledged edit (profiled: most of the main
- * thread's work during a push). `bulkUpdate` reads the rows by key; `update` would first run
- * a key query for each. The stored rows are the same either way.
- */
-async function rewriteRows(db: ContactsDb, rows: readonly ContactRow[]): Promise<void> {
-  // Without `s`: a row is the server's copy no more, or the base stored beside it is newer.
-  const updates = rows.map((row) => ({ key: row._id, changes: { c: row.c, k: row.k, s: undefined } }));
-  for (let i = 0; i < updates.length; i += PRECISE_WRITE) await db.contacts.bulkUpdate(updates.slice(i, i + PRECISE_WRITE));
-}
-
 /** An acknowledged PATCH (see commitAck). */
 interface Ack {
   readonly snap: PushSnapshot;
@@ -68,29 +49,29 @@ export function commitAck(deps: EngineDeps, snap: PushSnapshot, server: Contact,
   return commitGrouped(deps, 'ack', (acks: readonly Ack[]) => storeAcks(deps, acks), { snap, server, sent }, snap.contactId);
 }
 
-/** Stores acknowledgements of different contacts with bulk requests, issued together. */
+/**
+ * Stores acknowledgements of different contacts with bulk requests, issued together. Each
+ * row is read once, by `rewriteRows`, whose reads start after the other writes are issued:
+ * a write clears the read cache its precision depends on (rewrite-rows.ts).
+ */
 async function storeAcks(deps: EngineDeps, acks: readonly Ack[]): Promise<void> {
   const { db } = deps;
   const ids = acks.map((a) => a.snap.contactId);
-  const [curs] = await Promise.all([
-    db.contacts.bulkGet(ids),
+  const diverged: { readonly id: string; readonly info: ContactInfo; readonly server: ContactInfo }[] = [];
+  await Promise.all([
     db.bases.bulkPut(acks.map((a) => baseRowOf(a.server))),
     // Acknowledged on this base: no earlier attempt on it can have landed (update-attempts.ts).
     forgetUpdateAttempts(db, ids),
     db.outbox.bulkDelete(acks.flatMap((a) => seqsOf(a.snap.rows))),
+    rewriteRows(db, ids, (cur, i) => {
+      const { server, sent } = acks[i]!;
+      const info = infoAfterPush(sent, cur.c.info, server.info);
+      // What the server holds is what is here (the common case): nothing to queue.
+      if (info !== server.info) diverged.push({ id: cur._id, info, server: server.info });
+      // The server's copy of this very contact: the remote refuses an answer about another one.
+      return contactRow(localFromServer(server, info, nextRevision(cur.c, info)));
+    }),
   ]);
-  const rewrite: ContactRow[] = [];
-  const diverged: { readonly id: string; readonly info: ContactInfo; readonly server: ContactInfo }[] = [];
-  acks.forEach(({ snap, server, sent }, i) => {
-    const cur = curs[i];
-    if (cur === undefined) return;
-    const info = infoAfterPush(sent, cur.c.info, server.info);
-    // The server's copy of this very contact: the remote refuses an answer about another one.
-    rewrite.push(contactRow(localFromServer(server, info, nextRevision(cur.c, info))));
-    // What the server holds is what is here (the common case): nothing to queue.
-    if (info !== server.info) diverged.push({ id: snap.contactId, info, server: server.info });
-  });
-  await rewriteRows(db, rewrite);
   await Promise.all(diverged.map((d) => queueIfDiverged(deps, d.id, d.info, d.server)));
 }
 
