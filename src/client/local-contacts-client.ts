@@ -120,14 +120,14 @@ export class LocalContactsClient implements ContactsClient {
   }
 
   private queryRunner(): QueryRunner {
-    const { db } = this.parts.store;
+    const { db, writes } = this.parts.store;
     const runner: QueryRunner = {
       find: (raw) => this.life.run(async () => {
         const query = parseContactQuery(raw);
         const page = await runQuery(db, query);
         return queryResult(page, query, (offset) => runner.find(atOffset(raw, query.limit, offset)));
       }),
-      observe: (raw) => this.life.live(() => observeQuery(db, parseContactQuery(raw))),
+      observe: (raw) => this.life.live(() => observeQuery(db, parseContactQuery(raw), writes)),
     };
     return runner;
   }

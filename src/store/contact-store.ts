@@ -7,6 +7,7 @@
 import type { Contact, ContactInfo } from '../model/contact.js';
 import { newMutationId, newTempId, randomId, type ContactId, type IdFactory } from '../model/ids.js';
 import { GroupCommit } from './group-commit.js';
+import { LocalWrites, type LocalWrite } from './local-writes.js';
 import { mapStorageError } from './map-storage-error.js';
 import { assertDeletable, assertMemberEmailKept } from './member-rules.js';
 import type { ContactRow, ContactsDb, OutboxRow } from './schema.js';
@@ -53,6 +54,11 @@ export type NewOutboxRow = OutboxRow extends infer R
  */
 export type QueueMutation = (rows: NewOutboxRow | readonly NewOutboxRow[]) => Promise<unknown>;
 
+/** Announces what a write leaves, once it has passed its checks (local-writes.ts). */
+export type ShowWrite = (write: LocalWrite) => void;
+
+const shownContact = (contact: Contact): LocalWrite => ({ id: contact._id, after: contact, revision: contact.revision });
+
 /** How a `ContactStore` behaves. */
 export interface ContactStoreOptions {
   /** Append outbox rows; true when the client has a remote. Default false. */
@@ -75,6 +81,8 @@ export interface ContactStoreOptions {
  */
 export class ContactStore {
   readonly db: ContactsDb;
+  /** This store's writes, announced before they commit, for this tab's live lists. */
+  readonly writes = new LocalWrites();
   private readonly queueMutations: boolean;
   private readonly now: () => number;
   private readonly makeId: IdFactory;
@@ -112,12 +120,14 @@ export class ContactStore {
     const normalized = normalizeInfo(validateInfo(info, 'create'));
     const allowDuplicates = options.allowDuplicates === true;
     const contact = newContact(newTempId(this.makeId), normalized, this.now());
-    return this.write(async (queue) => {
+    return this.write(async (queue, show) => {
       if (needsDuplicateCheck('create', normalized, allowDuplicates)) await this.assertNoDuplicate(normalized, contact._id);
-      await Promise.all([
+      const written = Promise.all([
         this.db.contacts.add(contactRow(contact)),
         queue({ op: 'create', contactId: contact._id as ContactId, allowDuplicates }),
       ]);
+      show(shownContact(contact));
+      await written;
       return contact;
     });
   }
@@ -150,7 +160,7 @@ export class ContactStore {
     const { validateInfo, applyInfoPatchShared, assertSufficientInfo, withInfo, normalizeInfo, needsDuplicateCheck, contactRow, keepRowBase } = writePath ?? await loadWritePath();
     const patch = validateInfo(info, 'update');
     const allowDuplicates = options.allowDuplicates === true;
-    return this.write(async (queue) => {
+    return this.write(async (queue, show) => {
       const row = await this.loadRow(id);
       const current = row.c;
       if (current.revision !== expected) throw contactAlreadyChanged(current);
@@ -160,11 +170,13 @@ export class ContactStore {
       const next = withInfo(current, normalizeInfo(merged), this.now());
       assertMemberEmailKept(current, next);
       if (needsDuplicateCheck('update', patch, allowDuplicates)) await this.assertNoDuplicate(next.info, next._id);
-      await Promise.all([
+      const written = Promise.all([
         keepRowBase(this.db, row),
         this.db.contacts.put(contactRow(next)),
         queue({ op: 'update', contactId: next._id as ContactId, patch, allowDuplicates }),
       ]);
+      show(shownContact(next));
+      await written;
       return next;
     });
   }
@@ -177,15 +189,17 @@ export class ContactStore {
   async deleteContact(contactId: unknown): Promise<void> {
     const id = checkContactId(contactId);
     const { keepRowBase } = writePath ?? await loadWritePath();
-    await this.write(async (queue) => {
+    await this.write(async (queue, show) => {
       const row = await this.loadRow(id);
       const current = row.c;
       assertDeletable(current);
-      await Promise.all([
+      const written = Promise.all([
         keepRowBase(this.db, row),
         this.db.contacts.delete(current._id),
         queue({ op: 'delete', contactId: current._id as ContactId, lastRevision: current.revision }),
       ]);
+      show({ id: current._id, after: undefined, revision: current.revision + 1 });
+      await written;
     });
   }
 
@@ -257,13 +271,15 @@ export class ContactStore {
   private async relabel(id: string, change: (c: Contact) => { info: ContactInfo; keys: string[] }, op: 'label' | 'unlabel'): Promise<Contact> {
     // Loaded by the caller (it validated the keys with it).
     const { withInfo, normalizeInfo, contactRow, keepRowBase } = writePath ?? await loadWritePath();
-    return this.write(async (queue) => {
+    return this.write(async (queue, show) => {
       const row = await this.loadRow(id);
       const current = row.c;
       const { info, keys } = change(current);
       if (keys.length === 0) return current;
       const next = withInfo(current, normalizeInfo(info), this.now());
-      await Promise.all([keepRowBase(this.db, row), this.db.contacts.put(contactRow(next)), queue({ op, contactId: next._id as ContactId, labelKeys: keys })]);
+      const written = Promise.all([keepRowBase(this.db, row), this.db.contacts.put(contactRow(next)), queue({ op, contactId: next._id as ContactId, labelKeys: keys })]);
+      show(shownContact(next));
+      await written;
       return next;
     });
   }
@@ -278,10 +294,13 @@ export class ContactStore {
    * Runs `fn` in a rw transaction (its own, or one shared with writes queued beside it);
    * tells listeners after the commit if it queued rows. Callers issue the contact write and
    * the outbox append together (`Promise.all`): the requests run in order inside the
-   * transaction anyway, and not awaiting in between saves a round trip per write.
+   * transaction anyway, and not awaiting in between saves a round trip per write. They call
+   * `show` once the write has passed its checks and its requests are issued; the outcome
+   * settles it (local-writes.ts).
    */
-  private async write<T>(fn: (queue: QueueMutation) => Promise<T>): Promise<T> {
+  private async write<T>(fn: (queue: QueueMutation, show: ShowWrite) => Promise<T>): Promise<T> {
     let queued = 0;
+    const announcement = this.writes.begin();
     // Returns Dexie's promise as it is (no async wrapper): one native await less per write.
     const queue: QueueMutation = (rowOrRows) => {
       const rows = isRowList(rowOrRows) ? rowOrRows : [rowOrRows];
@@ -295,12 +314,17 @@ export class ContactStore {
     // Callers pass one, and bound to its queue it still is one (Dexie reads the toStringTag):
     // that spares every write the promise of an `async () => fn(queue)` wrapper (~5% of an
     // update in bench/local-store.ts), which remains the fallback for any other function.
-    const scope = isNativeAsync(fn) ? fn.bind(undefined, queue) : async () => fn(queue);
+    const scope = isNativeAsync(fn) ? fn.bind(undefined, queue, announcement.show) : async () => fn(queue, announcement.show);
     let result: T;
     try {
       // A write that ran in a shared transaction which rolled back runs again: count afresh.
+      // It shows again too (the same write, which replaces what it showed).
       result = await this.commits.submit(scope, () => { queued = 0; });
-    } catch (e) { throw mapStorageError(e); }
+    } catch (e) {
+      announcement.settle(false);
+      throw mapStorageError(e);
+    }
+    announcement.settle(true);
     if (queued > 0) this.outboxListeners.forEach((listener) => { listener(queued); });
     return result;
   }

@@ -1,7 +1,14 @@
+import type { DBCore } from 'dexie';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { map, type Observable } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ContactsClient } from '../../src/client/types.js';
+import { observeQuery } from '../../src/live/observe-query.js';
 import type { Contact } from '../../src/model/contact.js';
-import { IDBFactory } from 'fake-indexeddb';
+import { randomId } from '../../src/model/ids.js';
+import { ContactStore } from '../../src/store/contact-store.js';
+import { parseContactQuery } from '../../src/store/query/contact-query.js';
+import { ContactsDb } from '../../src/store/schema.js';
 import { openEngineDb, openTwoTabs, quiet, record, type Recording } from './live-helpers.js';
 
 let open: ContactsClient[] = [];
@@ -70,6 +77,97 @@ describe('queryContacts().observe()', () => {
       tabA.queryContacts().startsWith('_createdDate', 'x').observe().subscribe({ error: resolve });
     });
     expect(error).toMatchObject({ code: 'UNSUPPORTED_FILTER_OPERATOR', status: 400 });
+  });
+});
+
+describe("observe(): this tab's own writes", () => {
+  /** Records each emission with whether the write had committed (its promise resolved) by then. */
+  function recordAgainst(source: Observable<Contact[]>, committed: { value: boolean }): Recording<{ list: Contact[]; committed: boolean }> {
+    return record(source.pipe(map((list) => ({ list, committed: committed.value }))));
+  }
+
+  it('shows an edit before its commit, and only once (the read after the commit re-emits nothing)', async () => {
+    const [tabA] = await openTwoTabs();
+    open = [tabA];
+    for (const first of ['Ann', 'Ben', 'Cy']) await tabA.createContact({ name: { first } });
+    const committed = { value: false };
+    const seen = recordAgainst(tabA.queryContacts().ascending('info.name.first').limit(10).observe(), committed);
+    await seen.until(1);
+    const ben = seen.values[0]!.list[1]!;
+    const done = tabA.updateContact(ben._id, { company: 'Now' }, ben.revision).then(() => { committed.value = true; });
+    await seen.until(2);
+    expect(seen.values[1]).toMatchObject({ committed: false, list: [{ info: { name: { first: 'Ann' } } }, { _id: ben._id, revision: 2, info: { company: 'Now' } }, {}] });
+    await done;
+    await quiet();
+    seen.stop();
+    expect(seen.values).toHaveLength(2);
+  });
+
+  it('shows a new contact and a deletion in place before they commit', async () => {
+    const [tabA] = await openTwoTabs();
+    open = [tabA];
+    const ann = (await tabA.createContact({ name: { first: 'Ann' } })).contact;
+    const committed = { value: false };
+    const seen = recordAgainst(tabA.queryContacts().ascending('info.name.first').limit(10).observe(), committed);
+    await seen.until(1);
+    const created = tabA.createContact({ name: { first: 'Abe' } }).then(() => { committed.value = true; });
+    await seen.until(2);
+    expect(seen.values[1]).toMatchObject({ committed: false });
+    expect(names(seen.values[1]!.list)).toEqual(['Abe', 'Ann']);
+    await created;
+    committed.value = false;
+    const deleted = tabA.deleteContact(ann._id).then(() => { committed.value = true; });
+    await seen.until(3);
+    expect(seen.values[2]).toMatchObject({ committed: false });
+    expect(names(seen.values[2]!.list)).toEqual(['Abe']);
+    await deleted;
+    await quiet();
+    seen.stop();
+    expect(seen.values).toHaveLength(3);
+  });
+
+  it('waits for the database when the page alone cannot tell (a shown contact leaves a full page)', async () => {
+    const [tabA] = await openTwoTabs();
+    open = [tabA];
+    for (const first of ['Ann', 'Ben', 'Cy']) await tabA.createContact({ name: { first } });
+    const committed = { value: false };
+    const seen = recordAgainst(tabA.queryContacts().ascending('info.name.first').limit(2).observe(), committed);
+    await seen.until(1);
+    const ann = seen.values[0]!.list[0]!;
+    await tabA.updateContact(ann._id, { name: { first: 'Zoe' } }, ann.revision).then(() => { committed.value = true; });
+    await seen.until(2);
+    expect(seen.values[1]).toMatchObject({ committed: true });
+    expect(names(seen.values[1]!.list)).toEqual(['Ben', 'Cy']);
+  });
+
+  it('withdraws a write that fails after it showed: the list goes back to what is stored', async () => {
+    const db = new ContactsDb(`own-${randomId()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+    const failOutbox = { value: false };
+    db.use({
+      stack: 'dbcore', name: 'failing-outbox',
+      create: (down: DBCore): DBCore => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          return name !== 'outbox' ? table : { ...table, mutate: (req) => (failOutbox.value ? Promise.reject(new Error('disk full')) : table.mutate(req)) };
+        },
+      }),
+    });
+    await db.open();
+    const store = new ContactStore(db, { queueMutations: true });
+    const ann = await store.createContact({ name: { first: 'Ann' } });
+    const seen = record(observeQuery(db, parseContactQuery({ sort: [{ fieldName: 'info.name.first' }] }), store.writes));
+    try {
+      await seen.until(1);
+      failOutbox.value = true;
+      await expect(store.updateContact(ann._id, { company: 'Lost' }, 1)).rejects.toBeDefined();
+      await seen.until(3);
+      expect(seen.values.map((list) => list.map((c) => `${c.info.company ?? '-'}@${String(c.revision)}`))).toEqual([['-@1'], ['Lost@2'], ['-@1']]);
+      expect((await db.contacts.get(ann._id))?.c.revision).toBe(1);
+    } finally {
+      seen.stop();
+      db.close();
+    }
   });
 });
 
