@@ -1,6 +1,9 @@
+import { map } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ContactsClient } from '../../src/client/types.js';
+import { withOwnWritesOf } from '../../src/live/observe-contact.js';
 import type { Contact } from '../../src/model/contact.js';
+import { newContact } from '../../src/store/build-contact.js';
 import { contactRow } from '../../src/store/index-keys.js';
 import { IDBFactory } from 'fake-indexeddb';
 import { openEngineDb, openTwoTabs, quiet, record, type Recording } from './live-helpers.js';
@@ -79,5 +82,42 @@ describe('contact$', () => {
     await seen.until(2);
     expect(seen.values[1]?._id).toBe('srv-1');
     engineDb.close();
+  });
+});
+
+describe("contact$: this tab's own writes", () => {
+  it('shows an edit before its commit, and only once', async () => {
+    const [tabA] = await openTwoTabs();
+    open = [tabA];
+    const { contact } = await tabA.createContact({ name: { first: 'Ada' } });
+    const committed = { value: false };
+    const seen = track(record(tabA.contact$(contact._id).pipe(map((c) => ({ c, committed: committed.value })))));
+    await seen.until(1);
+    const done = tabA.updateContact(contact._id, { company: 'Engines' }, 1).then(() => { committed.value = true; });
+    await seen.until(2);
+    expect(seen.values[1]).toMatchObject({ committed: false, c: { revision: 2, info: { company: 'Engines' } } });
+    await done;
+    await quiet();
+    expect(seen.values).toHaveLength(2);
+  });
+});
+
+describe('withOwnWritesOf', () => {
+  const at = (revision: number, company: string): Contact => ({ ...newContact('c1', { name: { first: 'Ada' }, company }, 0), revision });
+
+  it('applies the writes of the contact in order, skipping older ones and other contacts', () => {
+    const stored = at(2, 'Stored');
+    const writes = [
+      { id: 'c1', after: at(2, 'Old'), revision: 2 },
+      { id: 'c9', after: undefined, revision: 5 },
+      { id: 'c1', after: at(3, 'Mine'), revision: 3 },
+    ];
+    expect(withOwnWritesOf('c1', stored, writes)?.info.company).toBe('Mine');
+    expect(withOwnWritesOf('c1', stored, [{ id: 'c1', after: undefined, revision: 3 }])).toBeUndefined();
+  });
+
+  it('follows the id the contact is stored under when asked by its temporary id', () => {
+    const stored = at(4, 'Stored');
+    expect(withOwnWritesOf('tmp-1', stored, [{ id: 'c1', after: at(5, 'Mine'), revision: 5 }])?.revision).toBe(5);
   });
 });
