@@ -3,6 +3,7 @@
  * own base (`ContactRow.s`, src/store/base-of.ts): the mark follows the server copy while
  * nothing is done here, and never outlives the base it stands for.
  */
+import type { DBCore } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Contact } from '../../src/model/contact.js';
@@ -43,6 +44,35 @@ describe('applyChangesPage and rows that are their own base', () => {
     expect([second?.s, second?.c.revision, second?.c.info.company]).toEqual([4, 2, 'Mills']);
     expect(baseOf(second, undefined)?.contact).toEqual(server(4, 'Mills'));
     expect(await db.bases.count()).toBe(0);
+  });
+
+  it('reads no base by key while no base is stored (a first pull), and reads them once one is', async () => {
+    const reads: number[] = [];
+    const counted = new ContactsDb(`apply-count-${randomId()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+    counted.use({
+      stack: 'dbcore', name: 'bases-reads',
+      create: (down: DBCore): DBCore => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          return name !== 'bases' ? table : { ...table, getMany: (req) => { reads.push(req.keys.length); return table.getMany(req); } };
+        },
+      }),
+    });
+    await counted.open();
+    try {
+      const countedDeps: EngineDeps = { ...deps, db: counted, fence: await takeLeadership(counted) };
+      const others = Array.from({ length: 20 }, (_, i) => ({ contact: { ...server(1, 'Co'), _id: `p${String(i)}` } }));
+      await applyChangesPage(countedDeps, page(others));
+      expect(reads).toEqual([]);
+      await counted.bases.put({ contactId: asServerId('s1'), serverRevision: asServerRevision(5), contact: server(5, 'Engines') });
+      await counted.contacts.put(contactRow({ ...server(5, 'Engines'), revision: 2 }));
+      await applyChangesPage(countedDeps, page([{ contact: server(6, 'Mills') }]));
+      expect(reads).toEqual([1]);
+      expect((await counted.bases.get('s1'))?.serverRevision).toBe(6);
+    } finally {
+      counted.close();
+    }
   });
 
   it('keeps updating a stored base (a contact pushed from here) instead of marking its row', async () => {
