@@ -4,9 +4,10 @@
  *
  * A live list otherwise sees a write when Dexie re-runs its query after the commit: in
  * Chromium an update's commit alone had a p95 of 8-13 ms on this machine, and the read after
- * it 2-3 ms more: the emission's p95 was 17-19 ms on two days, over a frame (16 ms). The store knows what it writes before either: once
- * a write has passed every check (revision, validation, duplicates, member rules) and its
- * requests are issued, `show` announces the contact it writes. The write's outcome then
+ * it 2-3 ms more: the emission's p95 was 17-19 ms on two days, over a frame (16 ms). The
+ * store knows what it writes before either: once a write has passed every check (revision,
+ * validation, duplicates, member rules) and its requests are issued, `show` announces the
+ * contact it writes. The write's outcome then
  * settles the announcement: a failed write is withdrawn (the lists go back to what is
  * stored); a committed one stays until the lists have read the database after its commit.
  *
