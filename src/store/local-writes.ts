@@ -7,9 +7,9 @@
  * it 2-3 ms more: the emission's p95 was 17-19 ms on two days, over a frame (16 ms). The
  * store knows what it writes before either: once a write has passed every check (revision,
  * validation, duplicates, member rules) and its requests are issued, `show` announces the
- * contact it writes. The write's outcome then
- * settles the announcement: a failed write is withdrawn (the lists go back to what is
- * stored); a committed one stays until the lists have read the database after its commit.
+ * contact it writes. The write's outcome then settles the announcement: a failed write is
+ * withdrawn (the lists go back to what is stored); a committed one stays until the lists
+ * have read the database after its commit.
  *
  * Counting commits (`epoch`) is what tells a list that a read has seen a write: a read that
  * began after the write's commit was counted reflects it. Dexie itself shows the writes of
