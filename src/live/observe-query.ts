@@ -13,8 +13,8 @@ import { withOwnWrites } from './with-own-writes.js';
 /**
  * The page of `query`, live: emits now and whenever a write changes which contacts the page
  * shows, their order, or one of them. Writes that leave the page as it was emit nothing.
- * With `writes` (the store's, src/store/local-writes.ts), this tab's own writes show as
- * soon as they are issued, before their commit, as far as the page alone tells where they
+ * This tab's own writes (`writes`, the store's: src/store/local-writes.ts) show as soon
+ * as they are issued, before their commit, as far as the page alone tells where they
  * go (with-local-writes.ts); a write that then fails is withdrawn.
  *
  * @throws (as an Observable error) ContactsError storage codes.
@@ -23,10 +23,9 @@ import { withOwnWrites } from './with-own-writes.js';
  * observeQuery(db, parseContactQuery({ sort: [{ fieldName: 'info.name.last' }] }), store.writes).subscribe(render);
  * ```
  */
-export function observeQuery(db: ContactsDb, query: ContactQuery, writes?: LocalWrites): Observable<Contact[]> {
+export function observeQuery(db: ContactsDb, query: ContactQuery, writes: LocalWrites): Observable<Contact[]> {
   // Items only: the total is never shown here, and counting would re-read the whole table on
   // every change (and make every write anywhere in it re-run the query).
-  if (writes === undefined) return liveObservable(() => runQueryItems(db, query)).pipe(distinctUntilChanged<Contact[]>(sameVersions));
   return withOwnWrites(writes, () => runQueryItems(db, query), (items, own) => withLocalWrites(items, own, query))
     .pipe(distinctUntilChanged<Contact[]>(sameVersions));
 }

@@ -40,9 +40,7 @@ export function placeWrites(page: readonly Contact[], writes: readonly LocalWrit
   if (query.offset !== 0 || query.limit === 0) return { items, applied: 0 };
   // Whether the database may hold matches that sort after the page's last.
   let more = page.length >= query.limit;
-  let applied = 0;
-  for (const write of writes) {
-    applied++;
+  for (const [applied, write] of writes.entries()) {
     const at = items.findIndex((c) => c._id === write.id);
     if (at >= 0 && items[at]!.revision >= write.revision) continue;
     const after = write.after !== undefined && (query.filter === undefined || matchesFilter(write.after, query.filter)) ? write.after : undefined;
@@ -52,7 +50,7 @@ export function placeWrites(page: readonly Contact[], writes: readonly LocalWrit
     if (after === undefined || (more && to === others)) {
       // Not shown, or after every contact shown while more may follow: if it was shown, the
       // next match in the database (not in the page) takes a place here, unknown.
-      if (at >= 0 && more) return { items, applied: applied - 1 };
+      if (at >= 0 && more) return { items, applied };
       if (at >= 0) items.splice(at, 1);
       continue;
     }
@@ -63,7 +61,7 @@ export function placeWrites(page: readonly Contact[], writes: readonly LocalWrit
       more = true;
     }
   }
-  return { items, applied };
+  return { items, applied: writes.length };
 }
 
 /** How many of `items` (leaving out the one at `skip`) sort before `contact`, in the query's order. */

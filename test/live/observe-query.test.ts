@@ -1,4 +1,3 @@
-import type { DBCore } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { map, type Observable } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,6 +8,7 @@ import { randomId } from '../../src/model/ids.js';
 import { ContactStore } from '../../src/store/contact-store.js';
 import { parseContactQuery } from '../../src/store/query/contact-query.js';
 import { ContactsDb } from '../../src/store/schema.js';
+import { onTable } from '../support/table-middleware.js';
 import { openEngineDb, openTwoTabs, quiet, record, type Recording } from './live-helpers.js';
 
 let open: ContactsClient[] = [];
@@ -143,16 +143,9 @@ describe("observe(): this tab's own writes", () => {
   it('withdraws a write that fails after it showed: the list goes back to what is stored', async () => {
     const db = new ContactsDb(`own-${randomId()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
     const failOutbox = { value: false };
-    db.use({
-      stack: 'dbcore', name: 'failing-outbox',
-      create: (down: DBCore): DBCore => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name);
-          return name !== 'outbox' ? table : { ...table, mutate: (req) => (failOutbox.value ? Promise.reject(new Error('disk full')) : table.mutate(req)) };
-        },
-      }),
-    });
+    db.use(onTable('failing-outbox', 'outbox', (table) => ({
+      ...table, mutate: (req) => (failOutbox.value ? Promise.reject(new Error('disk full')) : table.mutate(req)),
+    })));
     await db.open();
     const store = new ContactStore(db, { queueMutations: true });
     const ann = await store.createContact({ name: { first: 'Ann' } });

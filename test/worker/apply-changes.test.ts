@@ -3,7 +3,6 @@
  * own base (`ContactRow.s`, src/store/base-of.ts): the mark follows the server copy while
  * nothing is done here, and never outlives the base it stands for.
  */
-import type { DBCore } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Contact } from '../../src/model/contact.js';
@@ -15,6 +14,7 @@ import { ContactsDb } from '../../src/store/schema.js';
 import { applyChangesPage } from '../../worker/apply-changes.js';
 import type { EngineDeps } from '../../worker/engine-deps.js';
 import { takeLeadership } from '../../worker/fence.js';
+import { onTable } from '../support/table-middleware.js';
 
 const server = (revision: number, company: string): Contact => ({
   ...newContact('s1', { name: { first: 'Ada', last: 'Lovelace' }, company }, Date.UTC(2024, 0, 1)),
@@ -49,16 +49,9 @@ describe('applyChangesPage and rows that are their own base', () => {
   it('reads no base by key while no base is stored (a first pull), and reads them once one is', async () => {
     const reads: number[] = [];
     const counted = new ContactsDb(`apply-count-${randomId()}`, { indexedDB: new IDBFactory(), IDBKeyRange });
-    counted.use({
-      stack: 'dbcore', name: 'bases-reads',
-      create: (down: DBCore): DBCore => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name);
-          return name !== 'bases' ? table : { ...table, getMany: (req) => { reads.push(req.keys.length); return table.getMany(req); } };
-        },
-      }),
-    });
+    counted.use(onTable('bases-reads', 'bases', (table) => ({
+      ...table, getMany: (req) => { reads.push(req.keys.length); return table.getMany(req); },
+    })));
     await counted.open();
     try {
       const countedDeps: EngineDeps = { ...deps, db: counted, fence: await takeLeadership(counted) };

@@ -4,7 +4,7 @@
  * push every answer is acknowledged, so each request saved and each live query not re-run
  * counts once per edit.
  */
-import type { DBCore, DBCoreTable, Middleware } from 'dexie';
+import type { DBCore, Middleware } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Contact } from '../../src/model/contact.js';
@@ -19,30 +19,20 @@ import { takeLeadership } from '../../worker/fence.js';
 import { commitAck, commitPark } from '../../worker/push-commits.js';
 import { readSnapshot } from '../../worker/snapshot.js';
 import { TxBatcher } from '../../worker/tx-batcher.js';
+import { onTable } from '../support/table-middleware.js';
 import { touchedParts } from '../support/touched-parts.js';
 
 /** Counts requests on `contacts` by kind while `on.value` is true. */
 function requestCounter(counts: Map<string, number>, on: { value: boolean }): Middleware<{ stack: 'dbcore' } & DBCore> {
-  return {
-    stack: 'dbcore',
-    name: 'request-counter',
-    create: (down) => ({
-      ...down,
-      table: (name): DBCoreTable => {
-        const table = down.table(name);
-        if (name !== 'contacts') return table;
-        const count = (kind: string): void => { if (on.value) counts.set(kind, (counts.get(kind) ?? 0) + 1); };
-        return {
-          ...table,
-          get: (req) => { count('get'); return table.get(req); },
-          getMany: (req) => { count('getMany'); return table.getMany(req); },
-          query: (req) => { count('query'); return table.query(req); },
-          openCursor: (req) => { count('openCursor'); return table.openCursor(req); },
-          mutate: (req) => { count(`mutate.${req.type}`); return table.mutate(req); },
-        };
-      },
-    }),
-  };
+  const count = (kind: string): void => { if (on.value) counts.set(kind, (counts.get(kind) ?? 0) + 1); };
+  return onTable('request-counter', 'contacts', (table) => ({
+    ...table,
+    get: (req) => { count('get'); return table.get(req); },
+    getMany: (req) => { count('getMany'); return table.getMany(req); },
+    query: (req) => { count('query'); return table.query(req); },
+    openCursor: (req) => { count('openCursor'); return table.openCursor(req); },
+    mutate: (req) => { count(`mutate.${req.type}`); return table.mutate(req); },
+  }));
 }
 
 describe('commitAck', () => {

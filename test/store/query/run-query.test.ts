@@ -1,4 +1,4 @@
-import type { DBCore, DBCoreTable, Middleware } from 'dexie';
+import type { DBCore, Middleware } from 'dexie';
 import fc from 'fast-check';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -7,36 +7,26 @@ import { compareContacts, matchesFilter } from '../../../src/model/query/match.j
 import { ContactStore } from '../../../src/store/contact-store.js';
 import { parseContactQuery, type RawContactQuery } from '../../../src/store/query/contact-query.js';
 import { runQuery } from '../../../src/store/query/run-query.js';
+import { onTable } from '../../support/table-middleware.js';
 import { ContactsDb } from '../../../src/store/schema.js';
 
 interface Read { index: string; rows: number | 'cursor' }
 
 /** Records every read of `contacts` rows: which index, and how many rows a query returned. */
 function readRecorder(reads: Read[]): Middleware<{ stack: 'dbcore' } & DBCore> {
-  return {
-    stack: 'dbcore',
-    name: 'read-recorder',
-    create: (down) => ({
-      ...down,
-      table: (name): DBCoreTable => {
-        const table = down.table(name);
-        if (name !== 'contacts') return table;
-        const indexOf = (i: { isPrimaryKey?: boolean; name: string | null }) => (i.isPrimaryKey ? ':id' : i.name ?? ':id');
-        return {
-          ...table,
-          query: async (req) => {
-            const res = await table.query(req);
-            if (req.values) reads.push({ index: indexOf(req.query.index), rows: res.result.length });
-            return res;
-          },
-          openCursor: (req) => {
-            if (req.values !== false) reads.push({ index: indexOf(req.query.index), rows: 'cursor' });
-            return table.openCursor(req);
-          },
-        };
-      },
-    }),
-  };
+  const indexOf = (i: { isPrimaryKey?: boolean; name: string | null }) => (i.isPrimaryKey ? ':id' : i.name ?? ':id');
+  return onTable('read-recorder', 'contacts', (table) => ({
+    ...table,
+    query: async (req) => {
+      const res = await table.query(req);
+      if (req.values) reads.push({ index: indexOf(req.query.index), rows: res.result.length });
+      return res;
+    },
+    openCursor: (req) => {
+      if (req.values !== false) reads.push({ index: indexOf(req.query.index), rows: 'cursor' });
+      return table.openCursor(req);
+    },
+  }));
 }
 
 const N = 300;
