@@ -15,6 +15,7 @@ import { asServerId, asServerRevision } from '../src/model/ids.js';
 import type { ChangeEntry, ChangesPage } from '../src/remote/contacts-remote.js';
 import { baseOf } from '../src/store/base-of.js';
 import { contactRow } from '../src/store/index-keys.js';
+import { byContactId } from '../src/store/outbox-rows.js';
 import type { BaseRow, ContactRow, OutboxRow } from '../src/store/schema.js';
 import { conflictRow, fieldConflictRows, storeConflicts } from './conflict-rows.js';
 import type { EngineDeps } from './engine-deps.js';
@@ -95,7 +96,7 @@ async function loadState(deps: EngineDeps, ids: string[]): Promise<PageState> {
   const [rows, bases, pending, conflicts] = await Promise.all([
     db.contacts.bulkGet(ids),
     db.bases.limit(1).primaryKeys().then((any) => (any.length === 0 ? [] : db.bases.bulkGet(ids))),
-    db.outbox.where('contactId').anyOf(ids).toArray(),
+    byContactId(db).anyOf(ids).toArray(),
     db.conflicts.where('contactId').anyOf(ids).toArray(),
   ]);
   const state: PageState = { rows: new Map(), bases: new Map(), stored: new Set(), pending: new Map(), parked: new Set(), orphans: new Set(), attempts: new Map() };

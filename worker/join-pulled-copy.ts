@@ -12,6 +12,7 @@ import { merge3 } from '../src/merge/merge3.js';
 import type { Contact, ContactInfo } from '../src/model/contact.js';
 import { infoEquals } from '../src/model/info-diff.js';
 import { normalizeInfo } from '../src/model/normalize.js';
+import { byContactId } from '../src/store/outbox-rows.js';
 import type { ContactsDb } from '../src/store/schema.js';
 import { fieldConflictRows, storeConflicts } from './conflict-rows.js';
 import type { EngineDeps } from './engine-deps.js';
@@ -79,6 +80,6 @@ async function joinedInfo(deps: Pick<EngineDeps, 'db' | 'makeId' | 'now'>, copie
 
 /** When the contact was last edited here, by its pending rows (-Infinity with none). */
 async function lastEditAt(db: ContactsDb, contactId: string): Promise<number> {
-  const rows = await db.outbox.where('contactId').equals(contactId).toArray();
+  const rows = await byContactId(db).equals(contactId).toArray();
   return rows.reduce((latest, r) => Math.max(latest, r.createdAt), Number.NEGATIVE_INFINITY);
 }

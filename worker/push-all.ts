@@ -6,7 +6,8 @@
 import { ContactsError } from '../src/model/contacts-error.js';
 import { ENGINE_LIMITS } from './engine-deps.js';
 import { firstAttemptOf, pushContact, type PushContext } from './push-contact.js';
-import { pendingContactIds, readSnapshots, type PushSnapshot } from './snapshot.js';
+import { readPending, readSnapshots, type PushSnapshot } from './snapshot.js';
+import { splitImportBatches } from './split-import-batches.js';
 import { gateRemote, RequestGate } from './request-gate.js';
 import { commitTx, TxBatcher } from './tx-batcher.js';
 import { recordUpdateAttempts, type UpdateAttempt } from './update-attempts.js';
@@ -99,7 +100,13 @@ const asContactsError = (e: unknown): ContactsError =>
  */
 export async function pushAll(pass: PushContext, concurrency: number = ENGINE_LIMITS.pushConcurrency): Promise<PushOutcome> {
   const ctx: PushContext = { ...pass, remote: gateRemote(pass.remote, new RequestGate(concurrency)), batcher: new TxBatcher(pass) };
-  const ids = await pendingContactIds(ctx.db);
+  let pending = await readPending(ctx.db);
+  if (pending.batches.length > 0) {
+    // Before any contact's rows are read: an imported contact's create is in its batch.
+    await splitImportBatches(ctx, pending.batches);
+    pending = await readPending(ctx.db);
+  }
+  const ids = pending.contactIds;
   const snapshots = new SnapshotPrefetch(ctx, ids);
   let next = 0;
   let pushed = 0;

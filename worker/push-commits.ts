@@ -11,6 +11,7 @@ import { baseOf } from '../src/store/base-of.js';
 import { contactRow } from '../src/store/index-keys.js';
 import { queueIfDiverged } from '../src/store/queue-if-diverged.js';
 import { rewriteRows } from '../src/store/rewrite-rows.js';
+import { byContactId } from '../src/store/outbox-rows.js';
 import type { BaseRow, ContactsDb, OutboxRow } from '../src/store/schema.js';
 import { applyDeletion } from './apply-changes.js';
 import { storeConflicts, fieldConflictRows } from './conflict-rows.js';
@@ -111,11 +112,11 @@ export function commitRekey(
       await db.contacts.put(contactRow(localFromServer(base, info, Math.max(joined.revision, (shown ?? 0) + 1))));
       if (shown !== undefined) await forgetShownRevisions(db, server._id);
       await db.outbox.bulkDelete(seqsOf(snap.rows));
-      await db.outbox.where('contactId').equals(tempId).modify({ contactId: asServerId(server._id) });
+      await byContactId(db).equals(tempId).modify({ contactId: asServerId(server._id) });
       await queueIfDiverged(deps, server._id, info, base.info);
     } else {
       await db.outbox.bulkDelete(seqsOf(snap.rows));
-      await db.outbox.where('contactId').equals(tempId).modify({ contactId: asServerId(server._id) });
+      await byContactId(db).equals(tempId).modify({ contactId: asServerId(server._id) });
     }
     await putBase(db, base);
     await db.conflicts.where('contactId').equals(tempId).modify({ contactId: server._id });
@@ -173,7 +174,7 @@ export function commitDeleted(deps: EngineDeps, snap: PushSnapshot, mutationId?:
  * was acknowledged, or on its delete row while that is still pending.
  */
 async function revisionShownBefore(db: ContactsDb, id: string): Promise<number | undefined> {
-  const [recorded, rows] = await Promise.all([shownRevision(db, id), db.outbox.where('contactId').equals(id).toArray()]);
+  const [recorded, rows] = await Promise.all([shownRevision(db, id), byContactId(db).equals(id).toArray()]);
   const pending = deletedAtRevision(rows);
   return recorded === undefined || pending === undefined ? recorded ?? pending : Math.max(recorded, pending);
 }
@@ -212,7 +213,7 @@ export function commitPark(
       await db.contacts.delete(snap.contactId);
       // Rows queued while the request was out edit a contact that is gone now: their edits
       // are in the conflict (below), so nothing of them may be pushed on their own.
-      await db.outbox.where('contactId').equals(snap.contactId).delete();
+      await byContactId(db).equals(snap.contactId).delete();
     }
     if (local.kind === 'set') await db.contacts.put(contactRow(local.contact));
     let keptEdits: ContactInfo | undefined;

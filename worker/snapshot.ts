@@ -1,5 +1,6 @@
 /** What the engine reads about one contact before pushing it: its pending rows, local view and base. */
 import { baseOf } from '../src/store/base-of.js';
+import { byContactId, isImportBatch } from '../src/store/outbox-rows.js';
 import type { BaseRow, ContactRow, ContactsDb, OutboxRow } from '../src/store/schema.js';
 import { mapStorageError } from '../src/store/map-storage-error.js';
 import type { UpdateAttempt } from './update-attempts.js';
@@ -57,19 +58,31 @@ export async function readSnapshots(db: ContactsDb, contactIds: readonly string[
  * fake-indexeddb (measured: 64 ids among 5,000 rows, 1.4 s; per id, 15 ms).
  */
 export function rowsOfEach(db: ContactsDb, contactIds: readonly string[]): Promise<OutboxRow[][]> {
-  return Promise.all(contactIds.map((id) => db.outbox.where('contactId').equals(id).toArray()));
+  return Promise.all(contactIds.map((id) => byContactId(db).equals(id).toArray()));
 }
 
-/** Contact ids with pending rows, in the order of their oldest pending row. */
-export async function pendingContactIds(db: ContactsDb): Promise<string[]> {
+/** What the outbox holds, read in one pass. */
+export interface PendingWork {
+  /** Contacts with rows of their own, in the order of their oldest row. */
+  readonly contactIds: string[];
+  /** The `seq`s of import batches not split yet (split-import-batches.ts), oldest first. */
+  readonly batches: number[];
+}
+
+/** Reads which contacts have pending rows and which import batches wait to be split. */
+export async function readPending(db: ContactsDb): Promise<PendingWork> {
   const seen = new Set<string>();
+  const batches: number[] = [];
   try {
     // One read of the table in key (= seq) order; a cursor costs a request per row.
-    for (const r of await db.outbox.toArray()) seen.add(r.contactId);
+    for (const r of await db.outbox.toArray()) {
+      if (!isImportBatch(r)) seen.add(r.contactId);
+      else if (r.seq !== undefined) batches.push(r.seq);
+    }
   } catch (e) {
     throw mapStorageError(e);
   }
-  return [...seen];
+  return { contactIds: [...seen], batches };
 }
 
 /** The `seq`s of `rows` (rows read from the table always have one). */

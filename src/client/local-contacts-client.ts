@@ -60,6 +60,10 @@ export class LocalContactsClient implements ContactsClient {
     return { contact: await this.life.run(() => this.parts.store.createContact(info, options)) };
   }
 
+  async importContacts(infos: ContactInfo[], options?: WriteOptions): Promise<{ contacts: Contact[] }> {
+    return { contacts: await this.life.run(() => this.parts.store.importContacts(infos, options)) };
+  }
+
   getContact(contactId: string): Promise<Contact> {
     return this.life.run(() => this.parts.store.getContact(contactId));
   }

@@ -7,6 +7,7 @@ import type { Conflict } from '../model/conflict.js';
 import { randomId } from '../model/ids.js';
 import type { SyncStatus } from '../model/sync-status.js';
 import { observeOutboxCount } from '../live/observe-conflicts.js';
+import { countPending } from '../store/pending-count.js';
 import type { ContactsDb } from '../store/schema.js';
 import { loadResolveConflict, type SyncDriver } from './sync-driver.js';
 
@@ -54,7 +55,7 @@ export class OffSyncDriver implements SyncDriver {
    * ```
    */
   static async start(db: ContactsDb): Promise<OffSyncDriver> {
-    return new OffSyncDriver(db, await db.outbox.count());
+    return new OffSyncDriver(db, await countPending(db));
   }
 
   syncNow(): Promise<void> { return Promise.resolve(); }

@@ -20,7 +20,7 @@ export interface SyncDriver {
   syncNow(): Promise<void>;
   pause(): void;
   resume(): void;
-  /** A local write in this tab committed `rows` new outbox rows. */
+  /** A local write in this tab committed `rows` new pending mutations (an import's batch row counts its contacts). */
   outboxGrew(rows: number): void;
   /** Applies the user's choice for a recorded conflict (the conflict exists). */
   resolveConflict(conflict: Conflict, choice: 'local' | 'remote'): Promise<void>;

@@ -82,6 +82,12 @@ export interface SyncHandle {
 /** The client `openContacts` resolves to: the Wix contacts API, offline. */
 export interface ContactsClient {
   createContact(info: ContactInfo, options?: WriteOptions): Promise<{ contact: Contact }>;
+  /**
+   * Creates many contacts at once (a CSV import), all or none: each is checked as
+   * `createContact` checks it, duplicates included (against the stored contacts and the
+   * ones before it). Not a Wix API; each contact syncs as its own create.
+   */
+  importContacts(infos: ContactInfo[], options?: WriteOptions): Promise<{ contacts: Contact[] }>;
   getContact(contactId: string): Promise<Contact>;
   updateContact(contactId: string, info: ContactInfo, revision: number, options?: WriteOptions): Promise<{ contact: Contact }>;
   deleteContact(contactId: string): Promise<void>;

@@ -2,6 +2,7 @@
 import { Dexie } from '../store/dexie.js';
 import type { ObservabilitySet } from 'dexie';
 import { distinctUntilChanged, Observable } from 'rxjs';
+import { countPending } from '../store/pending-count.js';
 import type { ContactsDb } from '../store/schema.js';
 import { mapStorageError } from '../store/map-storage-error.js';
 
@@ -31,9 +32,10 @@ export interface OutboxCountOptions {
 export const OUTBOX_COUNT_INTERVAL_MS = 100;
 
 /**
- * The number of outbox rows, now and after every change (in this tab, another tab or the
- * worker). Re-counts are paced: at most one per `minIntervalMs` while changes keep coming,
- * but a change always leads to a count that starts after it, so the last value is exact.
+ * The number of pending mutations (`countPending`), now and after every change (in this
+ * tab, another tab or the worker). Re-counts are paced: at most one per `minIntervalMs` while
+ * changes keep coming, but a change always leads to a count that starts after it, so the last
+ * value is exact.
  *
  * @throws (as an Observable error) ContactsError storage codes.
  * @example
@@ -46,7 +48,7 @@ export function observeOutboxCount(db: ContactsDb, options: OutboxCountOptions =
   return new Observable<number>((subscriber) => {
     const pacer = new CountPacer(minIntervalMs, now, async () => {
       // Outside any transaction zone the listener may be called from.
-      const n = await Dexie.ignoreTransaction(() => db.outbox.count());
+      const n = await Dexie.ignoreTransaction(() => countPending(db));
       subscriber.next(n);
     }, (error) => { subscriber.error(mapStorageError(error)); });
     const prefix = `idb://${db.name}/outbox/`;

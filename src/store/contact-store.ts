@@ -5,13 +5,14 @@
  * the transaction opens; inside it nothing awaits anything but Dexie.
  */
 import type { Contact, ContactInfo } from '../model/contact.js';
-import { newMutationId, newTempId, randomId, type ContactId, type IdFactory } from '../model/ids.js';
+import { newMutationId, newTempId, randomId, type ContactId, type IdFactory, type TempContactId } from '../model/ids.js';
 import { GroupCommit } from './group-commit.js';
 import { LocalWrites, type LocalWrite } from './local-writes.js';
 import { mapStorageError } from './map-storage-error.js';
 import { assertDeletable, assertMemberEmailKept } from './member-rules.js';
-import type { ContactRow, ContactsDb, OutboxRow } from './schema.js';
-import { checkContactId, checkRevision, contactAlreadyChanged, contactNotFound } from './store-errors.js';
+import { addImportBatch, isImportBatch } from './outbox-rows.js';
+import type { ContactRow, ContactsDb, OutboxEntry } from './schema.js';
+import { checkContactId, checkRevision, contactAlreadyChanged, contactNotFound, invalidArgument } from './store-errors.js';
 import type * as WritePath from './write-path.js';
 
 /** The write path once loaded: writes after the first run without waiting. */
@@ -44,8 +45,8 @@ export interface StoreWriteOptions {
 }
 
 /** An outbox row before the store stamps it. */
-export type NewOutboxRow = OutboxRow extends infer R
-  ? R extends OutboxRow ? Omit<R, 'seq' | 'mutationId' | 'createdAt'> : never : never;
+export type NewOutboxRow = OutboxEntry extends infer R
+  ? R extends OutboxEntry ? Omit<R, 'seq' | 'mutationId' | 'createdAt'> : never : never;
 
 /**
  * Appends one outbox row, or a list of them, inside the current transaction (a no-op for a
@@ -231,16 +232,20 @@ export class ContactStore {
   /**
    * Creates many contacts in one transaction (all or none), e.g. a CSV import.
    *
-   * @throws ContactsError as `createContact`, for the first failing item.
+   * @throws ContactsError 400 `INVALID_ARGUMENT` when `infos` is not an array; otherwise as
+   * `createContact`, for the first failing item.
    */
   async importContacts(infos: readonly unknown[], options: StoreWriteOptions = {}): Promise<Contact[]> {
+    if (!Array.isArray(infos)) throw invalidArgument('infos', 'must be an array of ContactInfo');
     const { newContact, normalizeInfo, validateInfo, importContacts } = writePath ?? await loadWritePath();
     const allowDuplicates = options.allowDuplicates === true;
     const nowMs = this.now();
     const contacts = infos.map((info) => newContact(newTempId(this.makeId), normalizeInfo(validateInfo(info, 'create')), nowMs));
     return this.write(async (queue) => {
       await importContacts(this.db, contacts, allowDuplicates);
-      await queue(contacts.map((c) => ({ op: 'create', contactId: c._id as ContactId, allowDuplicates }) as const));
+      // One row for the lot, split by the engine (ImportBatchRow).
+      const contactIds = contacts.map((c) => c._id as TempContactId);
+      if (contactIds.length > 0) await queue({ op: 'import', contactIds, batchSize: contactIds.length, allowDuplicates });
       return contacts;
     });
   }
@@ -305,10 +310,12 @@ export class ContactStore {
     const queue: QueueMutation = (rowOrRows) => {
       const rows = isRowList(rowOrRows) ? rowOrRows : [rowOrRows];
       if (!this.queueMutations || rows.length === 0) return Promise.resolve();
-      queued += rows.length;
       const createdAt = this.now();
-      const stamped = rows.map((row): OutboxRow => ({ ...row, mutationId: newMutationId(this.makeId), createdAt }));
-      return stamped.length === 1 ? this.db.outbox.add(stamped[0]!) : this.db.outbox.bulkAdd(stamped);
+      const stamped = rows.map((row): OutboxEntry => ({ ...row, mutationId: newMutationId(this.makeId), createdAt }));
+      for (const row of stamped) queued += isImportBatch(row) ? row.batchSize : 1;
+      const [first] = stamped;
+      if (stamped.length === 1 && first !== undefined) return isImportBatch(first) ? addImportBatch(this.db, first) : this.db.outbox.add(first);
+      return this.db.outbox.bulkAdd(stamped);
     };
     // Dexie keeps the transaction zone across awaits only for native async scope functions.
     // Callers pass one, and bound to its queue it still is one (Dexie reads the toStringTag):

@@ -8,6 +8,7 @@
 import type { ContactInfo } from '../model/contact.js';
 import { newMutationId, type ContactId, type IdFactory } from '../model/ids.js';
 import { diffInfo } from '../model/info-diff.js';
+import { byContactId } from './outbox-rows.js';
 import type { ContactsDb } from './schema.js';
 
 /** What queueing needs: the database, the clock and the id source. */
@@ -30,7 +31,7 @@ export interface QueueDeps {
 export async function queueIfDiverged(deps: QueueDeps, contactId: string, info: ContactInfo, base: ContactInfo): Promise<boolean> {
   const patch = diffInfo(base, info);
   if (Object.keys(patch).length === 0) return false;
-  if ((await deps.db.outbox.where('contactId').equals(contactId).count()) > 0) return false;
+  if ((await byContactId(deps.db).equals(contactId).count()) > 0) return false;
   await deps.db.outbox.add({
     op: 'update', contactId: contactId as ContactId, patch, allowDuplicates: false,
     mutationId: newMutationId(deps.makeId), createdAt: deps.now(),

@@ -25,6 +25,7 @@ import { newContact, withInfo } from './build-contact.js';
 import { contactRow } from './index-keys.js';
 import { mapStorageError } from './map-storage-error.js';
 import { queueIfDiverged } from './queue-if-diverged.js';
+import { byContactId } from './outbox-rows.js';
 import type { BaseRow, ContactsDb, OutboxRow } from './schema.js';
 
 /** What resolving needs besides the database. */
@@ -77,7 +78,7 @@ async function apply(deps: ResolveDeps, c: Conflict, choice: 'local' | 'remote',
       if (cur === undefined) return false;
       if (choice === 'remote') {
         await deps.db.contacts.delete(cur._id);
-        await deps.db.outbox.where('contactId').equals(cur._id).delete();
+        await byContactId(deps.db).equals(cur._id).delete();
         return false;
       }
       return recreate(deps, cur, false);
@@ -108,7 +109,7 @@ async function resolveDuplicate(deps: ResolveDeps, c: Conflict, choice: 'local' 
   }
   if (neverCreated) {
     await deps.db.contacts.delete(cur._id);
-    await deps.db.outbox.where('contactId').equals(cur._id).delete();
+    await byContactId(deps.db).equals(cur._id).delete();
     return false;
   }
   const info = withoutDuplicateChange(cur.info, c, base.contact.info);

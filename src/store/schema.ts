@@ -82,6 +82,38 @@ export type OutboxRow =
 /** The kind of an outbox row. */
 export type OutboxOp = OutboxRow['op'];
 
+/**
+ * The creates of one import, in one row of `outbox` until the sync engine splits it into a
+ * `create` row per contact (worker/split-import-batches.ts). In Chromium each row an import
+ * adds is one more request: 10,000 `create` rows cost an import about 1.2 s over the
+ * contacts themselves (docs/BENCHMARKS.md), one row costs next to nothing.
+ *
+ * It has no `contactId`, so the `contactId` index skips it: reads by contact find per-contact
+ * rows only (the engine splits every batch before it reads any contact's rows to push).
+ */
+export interface ImportBatchRow {
+  readonly seq?: number;
+  readonly op: 'import';
+  /** The creates' `Idempotency-Key`s derive from it (`importMutationId`). */
+  readonly mutationId: MutationId;
+  /** The imported contacts not split off yet, in import order. */
+  readonly contactIds: readonly TempContactId[];
+  /**
+   * `contactIds.length`. Indexed, and only batches have it: counting pending mutations reads
+   * the sizes of the few batches from that index instead of the batches (pending-count.ts).
+   */
+  readonly batchSize: number;
+  /** How many contacts the engine has split off already (it splits in chunks); 0 when absent. */
+  readonly split?: number;
+  readonly allowDuplicates: boolean;
+  /** Epoch ms. */
+  readonly createdAt: number;
+}
+
+/** A row of `outbox`: one mutation of one contact, or the creates of an import. */
+export type OutboxEntry = OutboxRow | ImportBatchRow;
+
+
 /** A row of `conflicts`. */
 export type ConflictRow = Conflict;
 
@@ -116,7 +148,7 @@ export interface ContactsDbDeps {
 export class ContactsDb extends Dexie {
   declare contacts: Table<ContactRow, string>;
   declare bases: Table<BaseRow, string>;
-  declare outbox: Table<OutboxRow, number>;
+  declare outbox: Table<OutboxEntry, number>;
   declare conflicts: Table<ConflictRow, string>;
   declare meta: Table<MetaRow, string>;
   declare aliases: Table<AliasRow, string>;

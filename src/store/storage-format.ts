@@ -18,8 +18,10 @@ export const STORAGE_FORMAT_KEY = 'storageFormat';
  * - 1: a pulled contact nothing was done to here stands for its own base (`ContactRow.s`,
  *   base-of.ts). Unstamped code would read it as a contact without a base, that is as
  *   deleted on the server, and drop the next edit made to it.
+ * - 2: an import queues one outbox row for all its contacts (`ImportBatchRow`). Format-1
+ *   code would read it as a row of no contact and never send those creates.
  */
-export const STORAGE_FORMAT = 1;
+export const STORAGE_FORMAT = 2;
 
 /**
  * Checks the stamp of the database `db` has just opened, and stamps it with this format when

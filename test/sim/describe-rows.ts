@@ -1,7 +1,8 @@
 /** Outbox rows in one line, for failure reports. */
-import type { OutboxRow } from '../../src/store/schema.js';
+import { isImportBatch } from '../../src/store/outbox-rows.js';
+import type { OutboxEntry } from '../../src/store/schema.js';
 
-/** `op contactId` of each row. */
-export function describeRows(rows: readonly OutboxRow[]): string {
-  return rows.map((r) => `${r.op} ${r.contactId}`).join(', ');
+/** `op contactId` of each row (`import contactId...` for an import's batch). */
+export function describeRows(rows: readonly OutboxEntry[]): string {
+  return rows.map((r) => `${r.op} ${isImportBatch(r) ? r.contactIds.join(' ') : r.contactId}`).join(', ');
 }

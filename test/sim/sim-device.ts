@@ -15,7 +15,7 @@ import { openContacts } from '../../src/client/open-contacts.js';
 import type { ContactsClient } from '../../src/client/types.js';
 import type { ConflictPolicy } from '../../src/merge/merge3.js';
 import { locksForFactory } from '../../src/platform/locks.js';
-import { ContactsDb, type OutboxRow } from '../../src/store/schema.js';
+import { ContactsDb, type OutboxEntry } from '../../src/store/schema.js';
 import { takeLeadership } from '../../worker/fence.js';
 import { FaultyFetch } from '../support/faulty-fetch.js';
 import { Incarnation } from './incarnation.js';
@@ -101,7 +101,7 @@ export class SimDevice {
   }
 
   /** The rows waiting in the outbox, read through a connection of its own. */
-  async outbox(): Promise<OutboxRow[]> {
+  async outbox(): Promise<OutboxEntry[]> {
     const db = new ContactsDb(this.dbName, { indexedDB: this.factory, IDBKeyRange });
     try {
       await db.open();

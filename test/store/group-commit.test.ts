@@ -6,6 +6,7 @@ import { randomId } from '../../src/model/ids.js';
 import { ContactStore } from '../../src/store/contact-store.js';
 import { GroupCommit, MAX_GROUP, type Transact } from '../../src/store/group-commit.js';
 import { ContactsDb } from '../../src/store/schema.js';
+import { contactOutboxRows } from './test-db.js';
 
 const T0 = Date.UTC(2024, 0, 1);
 
@@ -152,7 +153,7 @@ describe('ContactStore writes in a burst (group commit on IndexedDB)', () => {
     const updated = await Promise.all(seeded.map((c, i) => store.updateContact(c._id, { company: `C${String(i)}` }, 1)));
     expect(updated.map((c) => c.revision)).toEqual(seeded.map(() => 2));
     expect((await db.contacts.bulkGet(seeded.map((c) => c._id))).map((r) => r?.c.info.company)).toEqual(seeded.map((_, i) => `C${String(i)}`));
-    expect((await db.outbox.orderBy('seq').toArray()).map((r) => r.contactId)).toEqual(seeded.map((c) => c._id));
+    expect((await contactOutboxRows(db)).map((r) => r.contactId)).toEqual(seeded.map((c) => c._id));
     expect(counter.rw).toBeLessThanOrEqual(3);
     expect(grew.reduce((a, b) => a + b, 0)).toBe(40);
   });
@@ -176,7 +177,7 @@ describe('ContactStore writes in a burst (group commit on IndexedDB)', () => {
     expect(codes).toEqual(['ok', 'ok', 'CONTACT_ALREADY_CHANGED', 'DUPLICATE_CONTACT_EXISTS', 'ok', 'ok', 'CONTACT_NOT_FOUND', 'DUPLICATE_CONTACT_EXISTS', 'ok']);
     expect(await db.contacts.get(seeded[5]!._id)).toEqual(before);
     expect((await db.contacts.get(seeded[4]!._id))?.c.revision).toBe(1);
-    expect((await db.outbox.orderBy('seq').toArray()).map((r) => `${r.op} ${r.contactId}`)).toEqual([
+    expect((await contactOutboxRows(db)).map((r) => `${r.op} ${r.contactId}`)).toEqual([
       `update ${seeded[0]!._id}`, `update ${seeded[1]!._id}`, `update ${seeded[2]!._id}`, `label ${seeded[3]!._id}`, `delete ${seeded[7]!._id}`,
     ]);
     // Listeners hear each committed row once, even for writes that ran twice.
@@ -240,7 +241,8 @@ async function state(db: ContactsDb, ids: readonly string[]) {
   const pos = (id: string) => String(ids.indexOf(id));
   const contacts = (await db.contacts.toArray()).map((r) => ({ ...r, _id: pos(r._id), c: { ...r.c, _id: pos(r.c._id) } }))
     .sort((a, b) => a._id.localeCompare(b._id));
-  const outbox = (await db.outbox.orderBy('seq').toArray()).map(({ mutationId: _m, seq: _s, ...r }) => ({ ...r, contactId: pos(r.contactId) }));
+  const outbox = (await db.outbox.orderBy('seq').toArray()).map(({ mutationId: _m, seq: _s, ...r }) => (
+    r.op === 'import' ? { ...r, contactIds: r.contactIds.map(pos) } : { ...r, contactId: pos(r.contactId) }));
   return { contacts, outbox };
 }
 

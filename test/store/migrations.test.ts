@@ -44,24 +44,24 @@ describe('migrations', () => {
 
     const order: number[] = [];
     const v3: Migration = {
-      version: 3,
+      version: SCHEMA_VERSION + 1,
       stores: { contacts: '_id, k.first, k.last, k.email, k.phone, k.created, *k.labels, k.dupEmail, k.dupPhone, k.company' },
       upgrade: async (tx) => {
         order.push(3);
         await tx.table('contacts').toCollection().modify((r: { k: Record<string, unknown> }) => { r.k['company'] = 'none'; });
       },
     };
-    const v4: Migration = { version: 4, stores: {}, upgrade: () => { order.push(4); } };
+    const v4: Migration = { version: SCHEMA_VERSION + 2, stores: {}, upgrade: () => { order.push(4); } };
     // Listed out of order on purpose: applyMigrations sorts by version.
     const db = new ContactsDb('m', { indexedDB, IDBKeyRange }, [v4, ...MIGRATIONS, v3]);
     await db.open();
     expect(order).toEqual([3, 4]);
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(SCHEMA_VERSION + 2);
     expect(await db.contacts.where('k.company' as string).equals('none').primaryKeys()).toEqual(['c1']);
     db.close();
   });
 
-  it('v2 drops the outbox mutationId index and keeps the queued rows, in order', async () => {
+  it('v2 drops the outbox mutationId index, v3 adds batchSize, and the queued rows stay in order', async () => {
     const indexedDB = new IDBFactory();
     const v1 = new Dexie('m', { indexedDB, IDBKeyRange });
     v1.version(1).stores(V1_STORES);
@@ -73,8 +73,9 @@ describe('migrations', () => {
 
     const db = new ContactsDb('m', { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(2);
-    expect(db.outbox.schema.indexes.map((i) => i.name)).toEqual(['contactId']);
+    expect(db.verno).toBe(3);
+    expect(db.outbox.schema.indexes.map((i) => i.name)).toEqual(['contactId', 'batchSize']);
+    expect(await db.outbox.orderBy('batchSize').count()).toBe(0);
     expect((await db.outbox.toArray()).map((r) => [r.seq, r.mutationId])).toEqual([[1, 'm1'], [2, 'm2']]);
     expect(await db.outbox.where('contactId').equals('c2').count()).toBe(1);
     // The key generator goes on after the old rows.

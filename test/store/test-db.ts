@@ -4,7 +4,8 @@ import type { Contact } from '../../src/model/contact.js';
 import { ContactStore, type ContactStoreOptions } from '../../src/store/contact-store.js';
 import { contactRow } from '../../src/store/index-keys.js';
 import type { Migration } from '../../src/store/migrations.js';
-import { ContactsDb } from '../../src/store/schema.js';
+import { isImportBatch } from '../../src/store/outbox-rows.js';
+import { ContactsDb, type OutboxRow } from '../../src/store/schema.js';
 
 export interface TestDb {
   readonly db: ContactsDb;
@@ -46,4 +47,12 @@ export async function codeOf(promise: Promise<unknown>): Promise<string> {
     return `${String(err.status)} ${String(err.code)}`;
   }
   throw new Error('expected a rejection');
+}
+
+/** The outbox in seq order, for tests that expect rows of one contact only: throws on an import's batch. */
+export async function contactOutboxRows(db: ContactsDb): Promise<OutboxRow[]> {
+  return (await db.outbox.orderBy('seq').toArray()).map((r) => {
+    if (isImportBatch(r)) throw new Error(`unexpected import batch at seq ${String(r.seq)}`);
+    return r;
+  });
 }

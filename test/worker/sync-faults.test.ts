@@ -277,6 +277,19 @@ describe('network faults', () => {
     await converged(a);
   });
 
+  it('an imported contact whose create answer was lost is replayed with its key, not created twice', async () => {
+    const a = await device();
+    await a.client.importContacts([person('Imp1'), person('Imp2'), person('Imp3')]);
+    a.net.inject({ kind: 'lose-response' }, { method: 'POST', path: '/contacts/v4/contacts' });
+    await expect(a.client.sync.syncNow()).rejects.toMatchObject({ code: 'NETWORK_ERROR' });
+    await a.client.sync.syncNow();
+    const remote = [...(await onServer()).values()];
+    expect(remote.map((c) => c.info.name?.first).sort()).toEqual(['Imp1', 'Imp2', 'Imp3']);
+    const keys = a.net.log.filter((r) => r.method === 'POST' && r.url.endsWith('/contacts/v4/contacts'));
+    expect(keys.length).toBe(4);
+    await converged(a);
+  });
+
   it('an edit made while a create answer was lost is not lost', async () => {
     const a = await device();
     const { contact } = await a.client.createContact(person('Edit'));
