@@ -49,11 +49,10 @@ export type NewOutboxRow = OutboxEntry extends infer R
   ? R extends OutboxEntry ? Omit<R, 'seq' | 'mutationId' | 'createdAt'> : never : never;
 
 /**
- * Appends one outbox row, or a list of them, inside the current transaction (a no-op for a
- * local-only store). A list is passed as one argument: an import's 100,000 rows spread as
- * arguments would overflow the stack.
+ * Appends one outbox row inside the current transaction (a no-op for a local-only store). An
+ * import appends one too: its batch row (`ImportBatchRow`).
  */
-export type QueueMutation = (rows: NewOutboxRow | readonly NewOutboxRow[]) => Promise<unknown>;
+export type QueueMutation = (row: NewOutboxRow) => Promise<unknown>;
 
 /** Announces what a write leaves, once it has passed its checks (local-writes.ts). */
 export type ShowWrite = (write: LocalWrite) => void;
@@ -307,15 +306,15 @@ export class ContactStore {
     let queued = 0;
     const announcement = this.writes.begin();
     // Returns Dexie's promise as it is (no async wrapper): one native await less per write.
-    const queue: QueueMutation = (rowOrRows) => {
-      const rows = isRowList(rowOrRows) ? rowOrRows : [rowOrRows];
-      if (!this.queueMutations || rows.length === 0) return Promise.resolve();
-      const createdAt = this.now();
-      const stamped = rows.map((row): OutboxEntry => ({ ...row, mutationId: newMutationId(this.makeId), createdAt }));
-      for (const row of stamped) queued += isImportBatch(row) ? row.batchSize : 1;
-      const [first] = stamped;
-      if (stamped.length === 1 && first !== undefined) return isImportBatch(first) ? addImportBatch(this.db, first) : this.db.outbox.add(first);
-      return this.db.outbox.bulkAdd(stamped);
+    const queue: QueueMutation = (row) => {
+      if (!this.queueMutations) return Promise.resolve();
+      const stamped: OutboxEntry = { ...row, mutationId: newMutationId(this.makeId), createdAt: this.now() };
+      if (!isImportBatch(stamped)) {
+        queued += 1;
+        return this.db.outbox.add(stamped);
+      }
+      queued += stamped.batchSize;
+      return addImportBatch(this.db, stamped);
     };
     // Dexie keeps the transaction zone across awaits only for native async scope functions.
     // Callers pass one, and bound to its queue it still is one (Dexie reads the toStringTag):
@@ -335,10 +334,6 @@ export class ContactStore {
     if (queued > 0) this.outboxListeners.forEach((listener) => { listener(queued); });
     return result;
   }
-}
-
-function isRowList(rows: NewOutboxRow | readonly NewOutboxRow[]): rows is readonly NewOutboxRow[] {
-  return Array.isArray(rows);
 }
 
 /** Dexie's own test (a bound async function inherits the tag). */
