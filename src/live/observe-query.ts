@@ -3,9 +3,8 @@ import { distinctUntilChanged, type Observable } from 'rxjs';
 import type { Contact } from '../model/contact.js';
 import type { LocalWrites } from '../store/local-writes.js';
 import type { ContactQuery } from '../store/query/contact-query.js';
-import { runQuery, runQueryItems, type QueryPage } from '../store/query/run-query.js';
+import { runQueryItems } from '../store/query/run-query.js';
 import type { ContactsDb } from '../store/schema.js';
-import { liveObservable } from './live-observable.js';
 import { sameVersions } from './same-versions.js';
 import { withLocalWrites } from './with-local-writes.js';
 import { withOwnWrites } from './with-own-writes.js';
@@ -28,18 +27,4 @@ export function observeQuery(db: ContactsDb, query: ContactQuery, writes: LocalW
   // every change (and make every write anywhere in it re-run the query).
   return withOwnWrites(writes, () => runQueryItems(db, query), (items, own) => withLocalWrites(items, own, query))
     .pipe(distinctUntilChanged<Contact[]>(sameVersions));
-}
-
-/**
- * The page and its total, live (re-emits when either changes).
- *
- * @example
- * ```ts
- * observeQueryPage(db, q).subscribe(({ totalCount }) => showCount(totalCount));
- * ```
- */
-export function observeQueryPage(db: ContactsDb, query: ContactQuery): Observable<QueryPage> {
-  return liveObservable(() => runQuery(db, query)).pipe(
-    distinctUntilChanged((a, b) => a.totalCount === b.totalCount && sameVersions(a.items, b.items)),
-  );
 }
