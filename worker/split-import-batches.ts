@@ -40,7 +40,7 @@ async function splitChunk(db: ContactsDb, seq: number, chunk: number): Promise<b
   const taken = batch.contactIds.slice(0, chunk);
   const rest = batch.contactIds.slice(chunk);
   const rows = taken.map((contactId, i) => createRowOf(batch, contactId, done + i, splitSeq(seq, done + i, total)));
-  const left: ImportBatchRow = { ...batch, contactIds: rest, batchSize: rest.length, split: done + taken.length };
+  const left: ImportBatchRow = { ...batch, contactIds: rest, split: done + taken.length };
   await Promise.all([
     db.outbox.bulkAdd(rows),
     rest.length === 0 ? db.outbox.delete(seq) : db.outbox.put(left),

@@ -37,17 +37,8 @@ const V2: Migration = {
   stores: { outbox: '++seq, contactId' },
 };
 
-/**
- * Version 3: the outbox indexes `batchSize`, which only an import's batch row has
- * (`ImportBatchRow`), so that pending counts find the batches without reading every row.
- */
-const V3: Migration = {
-  version: 3,
-  stores: { outbox: '++seq, contactId, batchSize' },
-};
-
 /** Every schema version, oldest first. */
-export const MIGRATIONS: readonly Migration[] = [V1, V2, V3];
+export const MIGRATIONS: readonly Migration[] = [V1, V2];
 
 /** The newest schema version. */
 export const SCHEMA_VERSION: number = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

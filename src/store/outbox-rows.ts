@@ -13,8 +13,9 @@ export function isImportBatch(entry: OutboxEntry): entry is ImportBatchRow {
 }
 
 /**
- * The outbox's `contactId` index, typed as what it holds: rows of one contact only, since a
- * batch has no `contactId` and IndexedDB leaves a row without the key path out of the index.
+ * The outbox's `contactId` index, typed as what a contact's id finds there: that contact's
+ * rows. Batches sit under `IMPORT_BATCH_KEY`, which no contact has; query that key through
+ * `db.outbox` instead (pending-count.ts).
  *
  * @example
  * ```ts
@@ -77,11 +78,11 @@ export function createRowOf(batch: ImportBatchRow, contactId: TempContactId, ind
  *
  * @example
  * ```ts
- * await addImportBatch(db, { op: 'import', mutationId, contactIds, batchSize: contactIds.length, allowDuplicates: false, createdAt: Date.now() });
+ * await addImportBatch(db, { op: 'import', contactId: IMPORT_BATCH_KEY, mutationId, contactIds, allowDuplicates: false, createdAt: Date.now() });
  * ```
  */
 export async function addImportBatch(db: ContactsDb, batch: ImportBatchRow): Promise<void> {
   const seq = await db.outbox.add(batch);
-  if (splitSeqsFit(seq, batch.batchSize)) return;
+  if (splitSeqsFit(seq, batch.contactIds.length)) return;
   await Promise.all([db.outbox.delete(seq), db.outbox.bulkAdd(batch.contactIds.map((id, i) => createRowOf(batch, id, i)))]);
 }

@@ -1,10 +1,12 @@
 /** The number of mutations waiting in the outbox, behind `sync.status$.pending`. */
-import type { ContactsDb } from './schema.js';
+import { isImportBatch } from './outbox-rows.js';
+import { IMPORT_BATCH_KEY, type ContactsDb } from './schema.js';
 
 /**
  * Counts pending mutations: a row per mutation, except that an import's batch row stands for
- * a create per contact not split off yet. Reads the batch sizes from their index in the same
- * transaction as the count, so a split committing in between is never counted twice.
+ * a create per contact not split off yet. Reads the batches (by their `contactId`; seldom
+ * any: the engine splits them on its next push) in the same transaction as the count, so a
+ * split committing in between is never counted twice.
  *
  * @throws Dexie errors (callers map them).
  * @example
@@ -14,7 +16,7 @@ import type { ContactsDb } from './schema.js';
  */
 export function countPending(db: ContactsDb): Promise<number> {
   return db.transaction('r', db.outbox, async () => {
-    const [rows, sizes] = await Promise.all([db.outbox.count(), db.outbox.orderBy('batchSize').keys()]);
-    return sizes.reduce<number>((n, size) => n + Number(size) - 1, rows);
+    const [rows, batches] = await Promise.all([db.outbox.count(), db.outbox.where('contactId').equals(IMPORT_BATCH_KEY).toArray()]);
+    return batches.reduce((n, b) => n + (isImportBatch(b) ? b.contactIds.length - 1 : 0), rows);
   });
 }

@@ -82,27 +82,28 @@ export type OutboxRow =
 /** The kind of an outbox row. */
 export type OutboxOp = OutboxRow['op'];
 
+/** The `contactId` of every import batch row: neither a temporary id nor a server GUID. */
+export const IMPORT_BATCH_KEY = 'import-batch';
+
 /**
  * The creates of one import, in one row of `outbox` until the sync engine splits it into a
  * `create` row per contact (worker/split-import-batches.ts). In Chromium each row an import
  * adds is one more request: 10,000 `create` rows cost an import about 1.2 s over the
  * contacts themselves (docs/BENCHMARKS.md), one row costs next to nothing.
  *
- * It has no `contactId`, so the `contactId` index skips it: reads by contact find per-contact
- * rows only (the engine splits every batch before it reads any contact's rows to push).
+ * Its `contactId` is `IMPORT_BATCH_KEY`, which no contact has: reads by contact find rows of
+ * that contact only, and `countPending` finds the batches by it. (Not an index of their own:
+ * a row without an index's key path costs fake-indexeddb an exception on every insert and
+ * delete, ~50 µs, and every other outbox row would lack it.)
  */
 export interface ImportBatchRow {
   readonly seq?: number;
   readonly op: 'import';
+  readonly contactId: typeof IMPORT_BATCH_KEY;
   /** The creates' `Idempotency-Key`s derive from it (`importMutationId`). */
   readonly mutationId: MutationId;
   /** The imported contacts not split off yet, in import order. */
   readonly contactIds: readonly TempContactId[];
-  /**
-   * `contactIds.length`. Indexed, and only batches have it: counting pending mutations reads
-   * the sizes of the few batches from that index instead of the batches (pending-count.ts).
-   */
-  readonly batchSize: number;
   /** How many contacts the engine has split off already (it splits in chunks); 0 when absent. */
   readonly split?: number;
   readonly allowDuplicates: boolean;
