@@ -8,7 +8,7 @@ import { enableLiveQueries, resolveIndexedDb } from '../platform/indexed-db.js';
 import { registerDatabase } from '../platform/db-registry.js';
 import { hasWorker } from '../platform/worker-support.js';
 import { LocalContactsClient } from './local-contacts-client.js';
-import { createSyncDriver } from './sync-driver.js';
+import { createSyncDriver, preloadSyncDriver } from './sync-driver.js';
 
 const SYNC_MODES = ['worker', 'inline', 'off'] as const;
 
@@ -34,13 +34,15 @@ export async function openContacts(options: OpenContactsOptions): Promise<Contac
   // The write path is a chunk of its own: fetch it while the database opens, so that a first
   // write seldom waits. A failed fetch is retried (and reported) by the write that needs it.
   loadWritePath().catch(() => undefined);
+  preloadSyncDriver(mode, options.remote);
   const deps = resolveIndexedDb(options);
   enableLiveQueries(deps);
   const now = options.now ?? Date.now;
   const db = new ContactsDb(name, deps);
   try {
-    await db.open();
-    await registerDatabase(deps, name, now());
+    // The registry is a database of its own: recording the name beside the open, not after
+    // it, takes the registry's open and commit off the path to the first read.
+    await Promise.all([db.open(), registerDatabase(deps, name, now())]);
     const store = new ContactStore(db, { queueMutations: options.remote !== undefined, now });
     const driver = await createSyncDriver({
       name, deps, db, store, remote: options.remote, mode, conflictPolicy: options.conflictPolicy ?? 'local', now,

@@ -53,11 +53,28 @@ export interface SyncDriverContext {
  */
 export async function createSyncDriver(context: SyncDriverContext): Promise<SyncDriver> {
   const { remote } = context;
-  // Each driver is a chunk of its own: the engine side (Comlink, the HTTP remote, the wire
-  // mapping) loads only for a client that syncs, the 'off' driver only for one that does not.
-  if (context.mode === 'off' || remote === undefined) return (await import('./off-sync-driver.js')).OffSyncDriver.start(context.db);
-  const { startEngineDriver } = await import('./start-engine-driver.js');
+  if (context.mode === 'off' || remote === undefined) return (await loadOffDriver()).OffSyncDriver.start(context.db);
+  const { startEngineDriver } = await loadEngineDriver();
   return startEngineDriver({ ...context, remote });
+}
+
+// Each driver is a chunk of its own: the engine side (Comlink, the HTTP remote, the wire
+// mapping) loads only for a client that syncs, the 'off' driver only for one that does not.
+const loadOffDriver = () => import('./off-sync-driver.js');
+const loadEngineDriver = () => import('./start-engine-driver.js');
+
+/**
+ * Starts fetching the chunk `createSyncDriver` will load for these options, so that it
+ * arrives while the database opens rather than after. A failed fetch is retried (and
+ * reported) by `createSyncDriver`.
+ *
+ * @example
+ * ```ts
+ * preloadSyncDriver('worker', options.remote);
+ * ```
+ */
+export function preloadSyncDriver(mode: SyncDriverContext['mode'], remote: SyncDriverContext['remote']): void {
+  (mode === 'off' || remote === undefined ? loadOffDriver() : loadEngineDriver()).catch(() => undefined);
 }
 
 /**
