@@ -113,13 +113,14 @@ async function runCold(web: StaticServer, p: WorkloadParams): Promise<WorkloadRu
   try {
     const notes = await inBrowser(web, (page) => page.evaluate((params) => bench.coldSeed(params), { contacts: p.contacts }), dir);
     const names = Object.keys(COLD);
-    const out: Record<string, Required<ContenderRun>> = Object.fromEntries(names.map((n) => [n, { samples: [], extra: { sinceNavigationMs: [] } }]));
+    const out: Record<string, Required<ContenderRun>> = Object.fromEntries(names.map((n) => [n, { samples: [], extra: { openedMs: [], sinceNavigationMs: [] } }]));
     for (let round = p.warmup ? -1 : 0; round < p.rounds; round++) {
       for (const name of rotation(names, round)) {
         const args = [...COLD[name]!, 'bench-15'] as const;
         const r = await inBrowser(web, (page) => page.evaluate(([c, how, t]) => bench.coldOpen(c, t, how), args), dir);
         if (round < 0) continue;
         out[name]!.samples.push(r.openMs);
+        out[name]!.extra['openedMs']!.push(r.openedMs);
         out[name]!.extra['sinceNavigationMs']!.push(r.sinceNavigationMs);
       }
     }

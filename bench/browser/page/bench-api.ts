@@ -45,6 +45,8 @@ export interface PushPhaseResult {
 export interface ColdOpenResult {
   /** From calling `openContacts` (or `db.open()` for the floor) to the first 50 by name. */
   readonly openMs: number;
+  /** The part of `openMs` until `openContacts` (or `db.open()`) resolved; the rest is the read. */
+  readonly openedMs: number;
   /** From navigation start to the same moment (includes loading the page's scripts). */
   readonly sinceNavigationMs: number;
 }
