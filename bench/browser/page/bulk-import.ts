@@ -1,8 +1,9 @@
 /**
  * Bulk import of 10,000 contacts into an empty database: the store's import (validation,
- * normalisation, index keys, the duplicate rule, one transaction) with and without outbox
- * rows, vs the floor (raw `bulkPut` of the rows our import writes, built beforehand) vs RxDB
- * `bulkInsert` of the same documents. Every contender gets a fresh database each round.
+ * normalisation, index keys, the duplicate rule, one transaction) with and without the
+ * outbox's batch row a syncing client writes, vs the floor (raw `bulkPut` of the rows our
+ * import writes, built beforehand) vs RxDB `bulkInsert` of the same documents. Every
+ * contender gets a fresh database each round.
  */
 import { ContactStore } from '../../../src/store/contact-store.js';
 import { ContactsDb } from '../../../src/store/schema.js';
