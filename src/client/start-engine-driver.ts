@@ -9,28 +9,29 @@ import { createHttpRemote } from '../remote/http-remote.js';
 import type { WorkerFactory } from '../platform/create-worker.js';
 import { EngineSyncDriver, engineStatusSubject } from './engine-sync-driver.js';
 import type { SyncDriver, SyncDriverContext } from './sync-driver.js';
+import { startingEngine } from './starting-engine.js';
 import { startWorkerEngine } from './worker-engine.js';
 
 const isRemoteOptions = (r: RemoteOptions | ContactsRemote): r is RemoteOptions => typeof (r as RemoteOptions).baseUrl === 'string';
 
 /**
- * The engine-backed driver for `context` (whose `remote` is set and mode is not 'off').
- *
- * @throws ContactsError storage codes when the engine cannot open the database.
+ * The engine-backed driver for `context` (whose `remote` is set and mode is not 'off'). It
+ * returns before the engine has started (starting-engine.ts): a start that fails shows as
+ * `status$` state `error` and rejects `syncNow`.
  */
-export async function startEngineDriver(
+export function startEngineDriver(
   context: SyncDriverContext & { readonly remote: RemoteOptions | ContactsRemote; readonly createWorker?: WorkerFactory },
-): Promise<SyncDriver> {
+): SyncDriver {
   const status = engineStatusSubject();
   const onStatus = (s: Parameters<typeof status.next>[0]): void => status.next(s);
-  const engine = context.mode === 'worker'
-    ? await startWorkerEngine({
+  const starting = context.mode === 'worker'
+    ? startWorkerEngine({
       name: context.name, remote: context.remote, policy: context.conflictPolicy, onStatus,
       ...(context.createWorker === undefined ? {} : { createWorker: context.createWorker }),
     })
-    : await (await import('../../worker/create-engine.js')).createEngine({
+    : import('../../worker/create-engine.js').then(({ createEngine }) => createEngine({
       name: context.name, deps: context.deps, policy: context.conflictPolicy, onStatus, now: context.now,
       remote: isRemoteOptions(context.remote) ? createHttpRemote(context.remote) : context.remote,
-    });
-  return new EngineSyncDriver(context.db, engine, status, { now: context.now, makeId: randomId });
+    }));
+  return new EngineSyncDriver(context.db, startingEngine(starting, onStatus), status, { now: context.now, makeId: randomId });
 }
