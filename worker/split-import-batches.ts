@@ -3,7 +3,7 @@
  * rows the push reads. The page writes the batch so that an import costs one outbox row; the
  * engine pays for the rows later, off the page's thread and before it pushes anything.
  */
-import { createRowOf, isImportBatch, splitSeq } from '../src/store/outbox-rows.js';
+import { batchKey, createRowOf, isImportBatch, splitSeq } from '../src/store/outbox-rows.js';
 import type { ContactsDb, ImportBatchRow } from '../src/store/schema.js';
 import type { EngineDeps } from './engine-deps.js';
 import { engineTx } from './engine-tx.js';
@@ -40,7 +40,7 @@ async function splitChunk(db: ContactsDb, seq: number, chunk: number): Promise<b
   const taken = batch.contactIds.slice(0, chunk);
   const rest = batch.contactIds.slice(chunk);
   const rows = taken.map((contactId, i) => createRowOf(batch, contactId, done + i, splitSeq(seq, done + i, total)));
-  const left: ImportBatchRow = { ...batch, contactIds: rest, split: done + taken.length };
+  const left: ImportBatchRow = { ...batch, contactId: batchKey(rest.length), contactIds: rest, split: done + taken.length };
   await Promise.all([
     db.outbox.bulkAdd(rows),
     rest.length === 0 ? db.outbox.delete(seq) : db.outbox.put(left),

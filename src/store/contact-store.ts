@@ -10,8 +10,8 @@ import { GroupCommit } from './group-commit.js';
 import { LocalWrites, type LocalWrite } from './local-writes.js';
 import { mapStorageError } from './map-storage-error.js';
 import { assertDeletable, assertMemberEmailKept } from './member-rules.js';
-import { addImportBatch, isImportBatch } from './outbox-rows.js';
-import { IMPORT_BATCH_KEY, type ContactRow, type ContactsDb, type OutboxEntry } from './schema.js';
+import { addImportBatch, batchKey, isImportBatch } from './outbox-rows.js';
+import type { ContactRow, ContactsDb, OutboxEntry } from './schema.js';
 import { checkContactId, checkRevision, contactAlreadyChanged, contactNotFound, invalidArgument } from './store-errors.js';
 import type * as WritePath from './write-path.js';
 
@@ -244,7 +244,7 @@ export class ContactStore {
       await importContacts(this.db, contacts, allowDuplicates);
       // One row for the lot, split by the engine (ImportBatchRow).
       const contactIds = contacts.map((c) => c._id as TempContactId);
-      if (contactIds.length > 0) await queue({ op: 'import', contactId: IMPORT_BATCH_KEY, contactIds, allowDuplicates });
+      if (contactIds.length > 0) await queue({ op: 'import', contactId: batchKey(contactIds.length), contactIds, allowDuplicates });
       return contacts;
     });
   }

@@ -4,8 +4,18 @@
  */
 import type { WhereClause } from 'dexie';
 import type { MutationId } from '../model/ids.js';
-import type { ContactsDb, ImportBatchRow, OutboxEntry, OutboxRow } from './schema.js';
+import { IMPORT_BATCH_PREFIX, type ContactsDb, type ImportBatchKey, type ImportBatchRow, type OutboxEntry, type OutboxRow } from './schema.js';
 import type { TempContactId } from '../model/ids.js';
+
+/** The `contactId` of a batch that holds `remaining` contacts. */
+export function batchKey(remaining: number): ImportBatchKey {
+  return `${IMPORT_BATCH_PREFIX}${remaining}`;
+}
+
+/** How many contacts the batch with this `contactId` index key holds. */
+export function batchSizeOf(key: unknown): number {
+  return typeof key === 'string' && key.startsWith(IMPORT_BATCH_PREFIX) ? Number(key.slice(IMPORT_BATCH_PREFIX.length)) : 0;
+}
 
 /** True for the one kind of outbox row that stands for many contacts. */
 export function isImportBatch(entry: OutboxEntry): entry is ImportBatchRow {
@@ -14,8 +24,8 @@ export function isImportBatch(entry: OutboxEntry): entry is ImportBatchRow {
 
 /**
  * The outbox's `contactId` index, typed as what a contact's id finds there: that contact's
- * rows. Batches sit under `IMPORT_BATCH_KEY`, which no contact has; query that key through
- * `db.outbox` instead (pending-count.ts).
+ * rows. Batches sit under `batchKey(n)`, which no contact's id is (pending-count.ts reads
+ * them through `db.outbox`).
  *
  * @example
  * ```ts
@@ -78,7 +88,7 @@ export function createRowOf(batch: ImportBatchRow, contactId: TempContactId, ind
  *
  * @example
  * ```ts
- * await addImportBatch(db, { op: 'import', contactId: IMPORT_BATCH_KEY, mutationId, contactIds, allowDuplicates: false, createdAt: Date.now() });
+ * await addImportBatch(db, { op: 'import', contactId: batchKey(contactIds.length), mutationId, contactIds, allowDuplicates: false, createdAt: Date.now() });
  * ```
  */
 export async function addImportBatch(db: ContactsDb, batch: ImportBatchRow): Promise<void> {

@@ -1,12 +1,12 @@
 /** The number of mutations waiting in the outbox, behind `sync.status$.pending`. */
-import { isImportBatch } from './outbox-rows.js';
-import { IMPORT_BATCH_KEY, type ContactsDb } from './schema.js';
+import { batchSizeOf } from './outbox-rows.js';
+import { IMPORT_BATCH_PREFIX, type ContactsDb } from './schema.js';
 
 /**
  * Counts pending mutations: a row per mutation, except that an import's batch row stands for
- * a create per contact not split off yet. Reads the batches (by their `contactId`; seldom
- * any: the engine splits them on its next push) in the same transaction as the count, so a
- * split committing in between is never counted twice.
+ * a create per contact not split off yet. Reads the batches' sizes off their `contactId`
+ * index keys (not their rows, which hold every id) in the same transaction as the count, so
+ * a split committing in between is never counted twice.
  *
  * @throws Dexie errors (callers map them).
  * @example
@@ -16,7 +16,7 @@ import { IMPORT_BATCH_KEY, type ContactsDb } from './schema.js';
  */
 export function countPending(db: ContactsDb): Promise<number> {
   return db.transaction('r', db.outbox, async () => {
-    const [rows, batches] = await Promise.all([db.outbox.count(), db.outbox.where('contactId').equals(IMPORT_BATCH_KEY).toArray()]);
-    return batches.reduce((n, b) => n + (isImportBatch(b) ? b.contactIds.length - 1 : 0), rows);
+    const [rows, keys] = await Promise.all([db.outbox.count(), db.outbox.where('contactId').startsWith(IMPORT_BATCH_PREFIX).keys()]);
+    return keys.reduce<number>((n, key) => n + batchSizeOf(key) - 1, rows);
   });
 }

@@ -82,8 +82,11 @@ export type OutboxRow =
 /** The kind of an outbox row. */
 export type OutboxOp = OutboxRow['op'];
 
-/** The `contactId` of every import batch row: neither a temporary id nor a server GUID. */
-export const IMPORT_BATCH_KEY = 'import-batch';
+/** How the `contactId` of an import batch row starts: neither a temporary id nor a server GUID does. */
+export const IMPORT_BATCH_PREFIX = 'import-batch:';
+
+/** The `contactId` of an import batch row: the prefix and how many contacts it still holds. */
+export type ImportBatchKey = `${typeof IMPORT_BATCH_PREFIX}${number}`;
 
 /**
  * The creates of one import, in one row of `outbox` until the sync engine splits it into a
@@ -91,15 +94,16 @@ export const IMPORT_BATCH_KEY = 'import-batch';
  * adds is one more request: 10,000 `create` rows cost an import about 1.2 s over the
  * contacts themselves (docs/BENCHMARKS.md), one row costs next to nothing.
  *
- * Its `contactId` is `IMPORT_BATCH_KEY`, which no contact has: reads by contact find rows of
- * that contact only, and `countPending` finds the batches by it. (Not an index of their own:
- * a row without an index's key path costs fake-indexeddb an exception on every insert and
- * delete, ~50 µs, and every other outbox row would lack it.)
+ * Its `contactId` is `import-batch:<contacts it holds>`, which no contact's id is: reads by
+ * contact find rows of that contact only, and `countPending` reads the batches' sizes off
+ * the index keys, without their rows. (Not an index of their own: a row without an index's
+ * key path costs fake-indexeddb an exception on every insert and delete, ~50 µs, and every
+ * other outbox row would lack it.)
  */
 export interface ImportBatchRow {
   readonly seq?: number;
   readonly op: 'import';
-  readonly contactId: typeof IMPORT_BATCH_KEY;
+  readonly contactId: ImportBatchKey;
   /** The creates' `Idempotency-Key`s derive from it (`importMutationId`). */
   readonly mutationId: MutationId;
   /** The imported contacts not split off yet, in import order. */

@@ -270,7 +270,7 @@ describe('ContactStore.importContacts', () => {
     expect(imported.map((c) => c.revision)).toEqual([1, 1, 1]);
     expect(await db.contacts.count()).toBe(3);
     // One batch row for the lot (the engine splits it), counted as three pending creates.
-    expect(await db.outbox.toArray()).toMatchObject([{ op: 'import', contactId: 'import-batch', contactIds: imported.map((c) => c._id), allowDuplicates: false }]);
+    expect(await db.outbox.toArray()).toMatchObject([{ op: 'import', contactId: 'import-batch:3', contactIds: imported.map((c) => c._id), allowDuplicates: false }]);
     expect(await countPending(db)).toBe(3);
     const grew: number[] = [];
     store.onOutboxGrew((rows) => grew.push(rows));

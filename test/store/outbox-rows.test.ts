@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { MutationId, TempContactId } from '../../src/model/ids.js';
-import { addImportBatch, byContactId, importMutationId, isImportBatch, splitSeq, splitSeqsFit } from '../../src/store/outbox-rows.js';
+import { addImportBatch, batchKey, batchSizeOf, byContactId, importMutationId, isImportBatch, splitSeq, splitSeqsFit } from '../../src/store/outbox-rows.js';
 import { countPending } from '../../src/store/pending-count.js';
-import { IMPORT_BATCH_KEY, type ImportBatchRow, type OutboxRow } from '../../src/store/schema.js';
+import type { ImportBatchRow, OutboxRow } from '../../src/store/schema.js';
 import { openTestDb } from './test-db.js';
 
 const ids = (n: number): TempContactId[] => Array.from({ length: n }, (_, i) => `tmp-${String(i)}` as TempContactId);
 const batchOf = (contactIds: TempContactId[]): ImportBatchRow => ({
-  op: 'import', contactId: IMPORT_BATCH_KEY, mutationId: 'm' as MutationId, contactIds, allowDuplicates: true, createdAt: 5,
+  op: 'import', contactId: batchKey(contactIds.length), mutationId: 'm' as MutationId, contactIds, allowDuplicates: true, createdAt: 5,
 });
 const update = (contactId: string): OutboxRow => ({
   op: 'update', contactId: contactId as TempContactId, patch: { company: 'X' }, allowDuplicates: false, mutationId: `u-${contactId}` as MutationId, createdAt: 6,
@@ -50,6 +50,13 @@ describe('outbox rows', () => {
     expect(rows.slice(1)).toMatchObject(ids(3).map((contactId, i) => ({ op: 'create', contactId, mutationId: importMutationId(batch, i), allowDuplicates: true, createdAt: 5 })));
     expect(await countPending(db)).toBe(4);
     db.close();
+  });
+
+  it('a batch key carries its size, and nothing else reads as a batch', () => {
+    expect(batchKey(10_000)).toBe('import-batch:10000');
+    expect(batchSizeOf(batchKey(10_000))).toBe(10_000);
+    expect(batchSizeOf('tmp-1')).toBe(0);
+    expect(batchSizeOf(7)).toBe(0);
   });
 
   it('derives a distinct idempotency key per imported contact', () => {

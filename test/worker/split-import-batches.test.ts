@@ -58,11 +58,12 @@ describe('splitImportBatches', () => {
   it('goes on from where an earlier engine stopped, and skips a batch already gone', async () => {
     const { db, contacts, batch, fence } = await imported(5);
     // An engine that split two contacts off, then lost the lead.
-    const left: ImportBatchRow = { ...batch, contactIds: batch.contactIds.slice(2), split: 2 };
+    const left: ImportBatchRow = { ...batch, contactId: 'import-batch:3', contactIds: batch.contactIds.slice(2), split: 2 };
     await db.outbox.put(left);
     await db.outbox.bulkAdd(batch.contactIds.slice(0, 2).map((contactId, i) => ({
       seq: batch.seq! + (i + 1) / 6, op: 'create' as const, contactId: contactId, mutationId: importMutationId(batch, i), allowDuplicates: false, createdAt: 1000,
     })));
+    expect(await countPending(db)).toBe(6);
     await splitImportBatches({ db, fence }, [batch.seq!, batch.seq!], 10);
     const creates = (await contactOutboxRows(db)).filter((r) => r.op === 'create');
     expect(creates.map((r) => r.contactId)).toEqual(contacts.map((c) => c._id));
