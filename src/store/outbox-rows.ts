@@ -3,9 +3,8 @@
  * (`ImportBatchRow`) that stand for many.
  */
 import type { WhereClause } from 'dexie';
-import type { MutationId } from '../model/ids.js';
+import type { MutationId, TempContactId } from '../model/ids.js';
 import { IMPORT_BATCH_PREFIX, type ContactsDb, type ImportBatchKey, type ImportBatchRow, type OutboxEntry, type OutboxRow } from './schema.js';
-import type { TempContactId } from '../model/ids.js';
 
 /** The `contactId` of a batch that holds `remaining` contacts. */
 export function batchKey(remaining: number): ImportBatchKey {
@@ -61,8 +60,9 @@ export function splitSeq(batchSeq: number, index: number, total: number): number
  * import that does not fit writes a row per contact instead.
  */
 export function splitSeqsFit(batchSeq: number, total: number): boolean {
-  // The smallest gap between neighbours is 1 / (total + 1); the largest rounding step of a
-  // double below batchSeq + 1 is its unit in the last place. Half of it keeps them distinct.
+  // Neighbours are 1 / (total + 1) apart; rounding to a double below batchSeq + 1 moves each
+  // by at most half its unit in the last place, so a gap over two units keeps them distinct
+  // and in order.
   const ulp = 2 ** (Math.floor(Math.log2(batchSeq + 1)) - 52);
   return 1 / (total + 1) > 2 * ulp && splitSeq(batchSeq, total - 1, total) < batchSeq + 1;
 }
