@@ -11,12 +11,13 @@
  */
 import type { Contact } from '../src/model/contact.js';
 import type { Conflict } from '../src/model/conflict.js';
-import { asServerId, asServerRevision } from '../src/model/ids.js';
+import { asServerId, asServerRevision, isTempId, TEMP_ID_PREFIX } from '../src/model/ids.js';
 import type { ChangeEntry, ChangesPage } from '../src/remote/contacts-remote.js';
 import { baseOf } from '../src/store/base-of.js';
 import { contactRow } from '../src/store/index-keys.js';
 import { byContactId } from '../src/store/outbox-rows.js';
-import type { BaseRow, ContactRow, OutboxRow } from '../src/store/schema.js';
+import { mapStorageError } from '../src/store/map-storage-error.js';
+import type { BaseRow, ContactRow, ContactsDb, OutboxRow } from '../src/store/schema.js';
 import { conflictRow, fieldConflictRows, storeConflicts } from './conflict-rows.js';
 import type { EngineDeps } from './engine-deps.js';
 import { engineTx } from './engine-tx.js';
@@ -51,16 +52,57 @@ interface PageWrites {
   readonly conflicts: Conflict[];
 }
 
-const idOf = (e: ChangeEntry): string => ('contact' in e ? e.contact._id : e.deletedId);
+/** The contact id a change entry is about. */
+export const idOf = (e: ChangeEntry): string => ('contact' in e ? e.contact._id : e.deletedId);
+
+/**
+ * What a pull knows about the contacts table without reading it: when the pull began, no
+ * row had a server id (a first pull: only contacts created here and not pushed yet), and
+ * `written` holds every id the pull's committed pages were about. Any other server id then
+ * has no row, and its page need not look it up: in Chromium a lookup is a request to the
+ * browser process, 500 per page. Rows under server ids come only from the engine (a pull,
+ * or a push's re-key, which runs before the pull in its round), so nothing else adds one
+ * while the pull runs; an id in `written` whose row went since is looked up and found gone.
+ */
+export interface FreshRows {
+  readonly written: Set<string>;
+}
+
+/**
+ * A `FreshRows` for a pull about to begin, when no stored row has a server id; undefined
+ * otherwise. Two key probes on either side of the temporary ids' range.
+ *
+ * @throws ContactsError storage codes.
+ * @example
+ * ```ts
+ * const fresh = await freshRows(db);
+ * await applyChangesPage(deps, page, fresh);
+ * fresh?.written.add(...page.changes.map(idOf));
+ * ```
+ */
+export async function freshRows(db: ContactsDb): Promise<FreshRows | undefined> {
+  try {
+    const [below, above] = await Promise.all([
+      db.contacts.where(':id').below(TEMP_ID_PREFIX).limit(1).primaryKeys(),
+      db.contacts.where(':id').aboveOrEqual(TEMP_IDS_END).limit(1).primaryKeys(),
+    ]);
+    return below.length === 0 && above.length === 0 ? { written: new Set() } : undefined;
+  } catch (e) {
+    throw mapStorageError(e);
+  }
+}
+
+/** The first key after every temporary id ('-' + 1 is '.'). */
+const TEMP_IDS_END = `${TEMP_ID_PREFIX.slice(0, -1)}.`;
 
 /**
  * Applies `page` and stores its cursor, atomically. Returns how many entries changed
  * something locally.
  */
-export function applyChangesPage(deps: EngineDeps, page: ChangesPage): Promise<number> {
+export function applyChangesPage(deps: EngineDeps, page: ChangesPage, fresh?: FreshRows): Promise<number> {
   return engineTx(deps, async () => {
     const ids = [...new Set(page.changes.map(idOf))];
-    const state = await loadState(deps, ids);
+    const state = await loadState(deps, ids, fresh);
     const writes = noWrites();
     let changed = 0;
     for (const entry of page.changes) {
@@ -87,14 +129,14 @@ export async function applyDeletion(deps: EngineDeps, id: string): Promise<void>
   await storeWrites(deps, writes);
 }
 
-async function loadState(deps: EngineDeps, ids: string[]): Promise<PageState> {
+async function loadState(deps: EngineDeps, ids: string[], fresh?: FreshRows): Promise<PageState> {
   const { db } = deps;
   // `anyOf` is one cursor hopping from id to id: cheap on the empty outbox and conflict
   // tables of a first pull, where 500 lookups of one id each would not be. Bases likewise:
   // a first pull stores none (base-of.ts), and one key probe spares 500 lookups per page
   // (in Chromium each is a round trip to the browser process).
   const [rows, bases, pending, conflicts] = await Promise.all([
-    db.contacts.bulkGet(ids),
+    readRows(db, ids, fresh),
     db.bases.limit(1).primaryKeys().then((any) => (any.length === 0 ? [] : db.bases.bulkGet(ids))),
     byContactId(db).anyOf(ids).toArray(),
     db.conflicts.where('contactId').anyOf(ids).toArray(),
@@ -123,6 +165,18 @@ async function loadState(deps: EngineDeps, ids: string[]): Promise<PageState> {
     });
   }
   return state;
+}
+
+/** The rows of `ids`, looking up only those a fresh pull may have stored (`FreshRows`). */
+function readRows(db: ContactsDb, ids: readonly string[], fresh: FreshRows | undefined): PromiseLike<(ContactRow | undefined)[]> {
+  if (fresh === undefined) return db.contacts.bulkGet([...ids]);
+  // A temporary id is never absent by that rule: a server would not hand one out, but if it did...
+  const lookup = ids.filter((id) => fresh.written.has(id) || isTempId(id));
+  if (lookup.length === 0) return Promise.resolve(ids.map(() => undefined));
+  return db.contacts.bulkGet(lookup).then((found) => {
+    const byId = new Map(lookup.map((id, i) => [id, found[i]]));
+    return ids.map((id) => byId.get(id));
+  });
 }
 
 function applyContact(deps: EngineDeps, state: PageState, writes: PageWrites, remote: Contact): boolean {

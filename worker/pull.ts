@@ -2,7 +2,7 @@
 import type { SyncProgress } from '../src/model/sync-status.js';
 import type { ChangesPage } from '../src/remote/contacts-remote.js';
 import { mapStorageError } from '../src/store/map-storage-error.js';
-import { applyChangesPage, CURSOR_KEY } from './apply-changes.js';
+import { applyChangesPage, CURSOR_KEY, freshRows, idOf } from './apply-changes.js';
 import { ENGINE_LIMITS, type EngineDeps } from './engine-deps.js';
 import type { LabelRegistry } from './label-registry.js';
 
@@ -31,6 +31,7 @@ export async function pullToHead(
 ): Promise<number> {
   const read = (cursor: string | undefined): Promise<ChangesPage> => deps.remote.changes(cursor, ENGINE_LIMITS.pullPageSize);
   let next = read(await readCursor(deps));
+  const fresh = await freshRows(deps.db);
   let pulled = 0;
   try {
     for (;;) {
@@ -40,7 +41,10 @@ export async function pullToHead(
       // unhandled rejection; awaited below, it still rejects.
       ahead?.catch(() => undefined);
       for (const c of page.changes) if ('contact' in c) labels.learn(c.contact.info);
-      await applyChangesPage(deps, page);
+      await applyChangesPage(deps, page, fresh);
+      // After the commit only: an id counted as written while its page rolled back would be
+      // harmless (looked up, found absent), one left out would not.
+      for (const c of page.changes) fresh?.written.add(idOf(c));
       pulled += page.changes.length;
       if (ahead === undefined) return pulled;
       onProgress(page.remaining === undefined ? { pulled } : { pulled, total: pulled + page.remaining });
