@@ -30,8 +30,10 @@ export async function pullToHead(
   deps: EngineDeps, labels: LabelRegistry, onProgress: (p: SyncProgress | undefined) => void,
 ): Promise<number> {
   const read = (cursor: string | undefined): Promise<ChangesPage> => deps.remote.changes(cursor, ENGINE_LIMITS.pullPageSize);
-  let next = read(await readCursor(deps));
-  const fresh = await freshRows(deps.db);
+  // Both local reads before the first request: a request left without a handler while
+  // something else is awaited is an unhandled rejection when it fails (soak seed 4105000).
+  const [cursor, fresh] = await Promise.all([readCursor(deps), freshRows(deps.db)]);
+  let next = read(cursor);
   let pulled = 0;
   try {
     for (;;) {

@@ -6,6 +6,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Contact } from '../../src/model/contact.js';
+import { ContactsError } from '../../src/model/contacts-error.js';
 import { randomId } from '../../src/model/ids.js';
 import type { ChangesPage, ContactsRemote } from '../../src/remote/contacts-remote.js';
 import { newContact } from '../../src/store/build-contact.js';
@@ -71,6 +72,13 @@ describe('a first pull and the rows it cannot have', () => {
     await pull([[server(1, 1), server(9, 2, 'Changed')]]);
     expect(lookedUp.sort()).toEqual([GUID(1), GUID(9)]);
     expect((await db.contacts.get(GUID(9)))?.c.revision).toBe(2);
+  });
+
+  it('a feed that fails at once fails the pull, with nothing left unhandled (soak seeds 4105000, 4205000)', async () => {
+    // The probe used to run while the first page's request was out, with no handler on it yet.
+    const remote = { changes: () => Promise.reject(new ContactsError({ code: 'NETWORK_ERROR', message: 'offline' })) } as unknown as ContactsRemote;
+    const deps: EngineDeps = { db, remote, policy: 'local', now: Date.now, makeId: randomId, fence: await takeLeadership(db) };
+    await expect(pullToHead(deps, new LabelRegistry(remote), () => undefined)).rejects.toMatchObject({ code: 'NETWORK_ERROR' });
   });
 
   it('finds server ids on either side of the temporary ids', async () => {
