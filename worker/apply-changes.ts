@@ -77,7 +77,7 @@ export interface FreshRows {
  * ```ts
  * const fresh = await freshRows(db);
  * await applyChangesPage(deps, page, fresh);
- * fresh?.written.add(...page.changes.map(idOf));
+ * for (const c of page.changes) fresh?.written.add(idOf(c));
  * ```
  */
 export async function freshRows(db: ContactsDb): Promise<FreshRows | undefined> {

@@ -30,9 +30,15 @@ export function startingEngine(starting: Promise<EngineHandle>, onStatus: (statu
   // Observed here so that a failed start is never an unhandled rejection; callers see it too.
   ready.catch(() => undefined);
   // Calls made before the start run in order, right after it (`then` callbacks keep order).
+  // A call made once the engine is known but before those have run queues behind them.
+  let queued = 0;
   const later = (call: (engine: EngineHandle) => unknown): void => {
-    if (started !== undefined) call(started);
-    else ready.then(call, () => undefined);
+    if (started !== undefined && queued === 0) {
+      call(started);
+      return;
+    }
+    queued++;
+    ready.then((engine) => { queued--; call(engine); }, () => { queued--; });
   };
   return {
     syncNow: async () => (await ready).syncNow(),

@@ -118,7 +118,6 @@ export interface ImportBatchRow {
 /** A row of `outbox`: one mutation of one contact, or the creates of an import. */
 export type OutboxEntry = OutboxRow | ImportBatchRow;
 
-
 /** A row of `conflicts`. */
 export type ConflictRow = Conflict;
 

@@ -44,6 +44,17 @@ describe('startingEngine', () => {
     expect(calls.at(-1)).toBe('stop');
   });
 
+  it('a call made just after the start, before the calls queued during it ran, still comes after them', async () => {
+    const { calls, engine, settle, handle } = fixture();
+    handle.pause();
+    settle.resolve(engine);
+    // One tick: the engine is known, the queued pause has not run yet.
+    await Promise.resolve();
+    handle.resume();
+    await tick();
+    expect(calls).toEqual(['pause', 'resume']);
+  });
+
   it('stop during the start waits for it, then stops the engine', async () => {
     const { calls, engine, settle, handle } = fixture();
     const stopped = handle.stop();
